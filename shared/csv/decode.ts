@@ -1,0 +1,84 @@
+// Sniff and decode the bytes of a file before any parsing (RELIABILITY.md "Reading a CSV without damaging it").
+import { err, ok, type Result } from '../result';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  /** The text without its BOM. */
+  readonly text: string;
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  /** True when the bytes were not valid UTF-8 and were read as Windows-1252 (ENCODING_GUESSED). */
+  readonly guessed: boolean;
+}
+
+export interface FileRefusal {
+  /** What the bytes are, for people: "an Excel workbook". */
+  readonly kind: string;
+  /** One sentence with the reason and the way out. */
+  readonly reason: string;
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
+  bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte);
+
+const SIGNATURES: readonly { bytes: readonly number[]; kind: string; reason: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'an Excel workbook', reason: 'this is an Excel workbook (or another zip file), not a CSV: in your spreadsheet choose Save As… "CSV UTF-8" and open that file' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'an empty zip archive', reason: 'this is a zip archive, not a CSV: export the users as CSV UTF-8' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'an old Excel workbook', reason: 'this is an old Excel workbook (.xls), not a CSV: in your spreadsheet choose Save As… "CSV UTF-8" and open that file' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'a PDF document', reason: 'this is a PDF document, not a CSV: open the CSV export of your users instead' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'a PNG image', reason: 'this is a PNG image, not a CSV: open the CSV export of your users instead' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image', reason: 'this is a JPEG image, not a CSV: open the CSV export of your users instead' },
+  { bytes: [0x1f, 0x8b], kind: 'a gzip archive', reason: 'this is a compressed (gzip) file, not a CSV: extract it first' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], kind: 'a rich-text document', reason: 'this is a rich-text (RTF) document, not a CSV: export the users as CSV UTF-8' },
+];
+
+/** Share of control bytes (other than tab, CR, LF, FF) above which a file is binary data, not text. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
+}
+
+const binary: FileRefusal = { kind: 'binary data', reason: 'this file holds binary data, not text: open the CSV export of your users' };
+
+function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal: boolean): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Sniff magic bytes, then the BOM, then strict UTF-8, then Windows-1252 as a guess. */
+export function decodeBytes(bytes: Uint8Array): Result<DecodedText, FileRefusal> {
+  for (const signature of SIGNATURES) {
+    if (startsWith(bytes, signature.bytes)) return err({ kind: signature.kind, reason: signature.reason });
+  }
+  let decoded: DecodedText | null = null;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = decodeWith('utf-8', bytes.subarray(3), true);
+    if (text === null) return err({ kind: 'damaged UTF-8 text', reason: 'this file says it is UTF-8 but holds bytes that are not: save it again as CSV UTF-8' });
+    decoded = { text, encoding: 'utf-8', bom: true, guessed: false };
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = decodeWith(encoding, bytes.subarray(2), true);
+    if (text === null) return err({ kind: 'damaged UTF-16 text', reason: 'this file says it is UTF-16 but holds bytes that are not: save it again as CSV UTF-8' });
+    decoded = { text, encoding, bom: true, guessed: false };
+  } else {
+    const text = decodeWith('utf-8', bytes, true);
+    decoded =
+      text !== null
+        ? { text, encoding: 'utf-8', bom: false, guessed: false }
+        : { text: decodeWith('windows-1252', bytes, false) ?? '', encoding: 'windows-1252', bom: false, guessed: true };
+  }
+  if (looksBinary(decoded.text)) return err(binary);
+  return ok(decoded);
+}

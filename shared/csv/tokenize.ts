@@ -1,0 +1,142 @@
+// Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
+// keep blank and malformed records accounted for (RELIABILITY.md "papaparse 5.7.1 traps").
+import Papa from 'papaparse';
+import type { Dialect } from './dialect';
+
+export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
+
+export interface MalformedRecord {
+  readonly kind: MalformedKind;
+  /** Index into `records`. */
+  readonly record: number;
+  readonly fields: number;
+  /** 1-based physical line where the record (or, for quotes, the quote) starts. */
+  readonly line: number;
+}
+
+export interface CsvTable {
+  readonly header: readonly string[];
+  /** Data records in file order, blank ones left out. Every cell is a string, exactly as in the file. */
+  readonly records: string[][];
+  /** For each record, its index among all the file's records (header = 0): the spreadsheet row is this + 1. */
+  readonly recordIndex: Int32Array;
+  /** Blank records (no text, or only empty cells) that were skipped. */
+  readonly blankRows: number;
+  readonly malformed: readonly MalformedRecord[];
+  readonly dialect: Dialect;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i] !== '') return false;
+  return true;
+}
+
+/** 1-based line number of each offset in `offsets` (ascending), counting the pinned line ending. */
+export function linesAt(text: string, offsets: readonly number[], eol: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let position = 0;
+  for (const offset of offsets) {
+    for (;;) {
+      const next = text.indexOf(eol, position);
+      if (next === -1 || next >= offset) break;
+      line++;
+      position = next + eol.length;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * Start offset of every record, found with the same quoting rules papaparse applies
+ * (a quote opens a quoted cell only at the start of a cell; `""` inside is a quote).
+ */
+export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 'eol'>): number[] {
+  const starts: number[] = [0];
+  const { delimiter, eol } = dialect;
+  const eol0 = eol.charCodeAt(0);
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  let fieldStart = true;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 34) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) return starts; // unclosed: the rest of the file is one cell
+        if (text.charCodeAt(q + 1) === 34) i = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+      fieldStart = false;
+      continue;
+    }
+    if (c === d) {
+      fieldStart = true;
+      i++;
+    } else if (c === eol0 && text.startsWith(eol, i)) {
+      i += eol.length;
+      if (i < n) starts.push(i);
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      i++;
+    }
+  }
+  return starts;
+}
+
+export function tokenize(text: string, dialect: Dialect): CsvTable {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.eol, quoteChar: '"', escapeChar: '"' });
+  const parsed = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
+  const all = parsed.data;
+  // A final line ending yields a phantom empty record: it is not a row.
+  if (all.length > 1 && dialect.finalNewline && all[all.length - 1].length === 1 && all[all.length - 1][0] === '') all.pop();
+
+  const header = all.length > 0 ? all[0] : [];
+  const width = header.length;
+  const records: string[][] = [];
+  const recordIndex = new Int32Array(Math.max(all.length - 1, 0));
+  let blankRows = 0;
+  const quoteErrors = new Map<number, Papa.ParseError>();
+  for (const error of parsed.errors) {
+    if (error.type === 'Quotes' && error.row !== undefined) {
+      const previous = quoteErrors.get(error.row);
+      if (!previous || error.code === 'MissingQuotes') quoteErrors.set(error.row, error);
+    }
+  }
+  const pending: { record: number; kind: MalformedKind; fields: number; offset: number | null; fileRecord: number }[] = [];
+  for (let r = 1; r < all.length; r++) {
+    const fields = all[r];
+    const quoteError = quoteErrors.get(r);
+    if (!quoteError && isBlank(fields)) {
+      blankRows++;
+      continue;
+    }
+    const index = records.length;
+    recordIndex[index] = r;
+    records.push(fields);
+    if (quoteError) {
+      const kind: MalformedKind = quoteError.code === 'MissingQuotes' ? 'unclosedQuote' : 'strayQuote';
+      pending.push({ record: index, kind, fields: fields.length, offset: (quoteError as { index?: number }).index ?? null, fileRecord: r });
+    } else if (fields.length !== width) {
+      pending.push({ record: index, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: null, fileRecord: r });
+    }
+  }
+  let malformed: MalformedRecord[] = [];
+  if (pending.length > 0) {
+    const starts = recordStarts(text, dialect);
+    const offsets = pending.map((p) => p.offset ?? starts[p.fileRecord] ?? text.length);
+    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+    const sortedLines = linesAt(text, order.map((i) => offsets[i]), dialect.eol);
+    const lines = new Array<number>(pending.length);
+    order.forEach((i, k) => (lines[i] = sortedLines[k]));
+    malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i] }));
+  }
+  return { header, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
+}

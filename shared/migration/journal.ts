@@ -1,0 +1,89 @@
+// Saved progress: a journal of the admin's decisions, not the table (RELIABILITY.md "Saved progress").
+// Resume re-binds by user key, never by row index.
+import { z } from 'zod';
+import { planSchema } from '../plan/plan';
+import { foldName } from '../text/names';
+import type { CellChange, MigrationSession } from './session';
+
+export const JOURNAL_SCHEMA_VERSION = 1;
+
+export const sourceInfoSchema = z.strictObject({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  delimiter: z.enum([',', ';', '\t']),
+  bom: z.boolean(),
+  eol: z.enum(['\r\n', '\n', '\r']),
+});
+
+export const journalSchema = z.strictObject({
+  schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
+  source: sourceInfoSchema,
+  plan: planSchema,
+  me: z.string().nullable(),
+  assignments: z.record(z.string(), z.strictObject({ license: z.string(), addOns: z.string() })),
+  /** Users assigned / users in the file, for the "continue the migration" offer. */
+  progress: z.strictObject({ assigned: z.number().int().nonnegative(), users: z.number().int().nonnegative() }),
+  updatedAt: z.string(),
+});
+
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+export type Journal = z.infer<typeof journalSchema>;
+
+/** The key a row is saved under: User ID when the file has one, else the folded Email. */
+export function userKey(session: MigrationSession, r: number): string | null {
+  const { columns, table } = session.source;
+  const record = table.records[r];
+  const id = columns.userId >= 0 ? (record[columns.userId] ?? '').trim() : '';
+  if (id !== '') return `id:${id}`;
+  const email = columns.email >= 0 ? foldName(record[columns.email] ?? '') : '';
+  return email !== '' ? `email:${email}` : null;
+}
+
+/** Build the journal of a session: every row whose New License / New Add-ons differ from the file's. */
+export function journalOf(session: MigrationSession, source: SourceInfo, updatedAt: string): Journal {
+  const assignments: Journal['assignments'] = {};
+  const { columns, table } = session.source;
+  let assigned = 0;
+  for (let r = 0; r < session.rowCount; r++) {
+    const license = session.licenseOf(r);
+    const addOns = session.addOnsOf(r);
+    if (license.trim() !== '') assigned++;
+    const record = table.records[r];
+    if (license === (record[columns.newLicense] ?? '') && addOns === (record[columns.newAddOns] ?? '')) continue;
+    const key = userKey(session, r);
+    if (key !== null) assignments[key] = { license, addOns };
+  }
+  return { schemaVersion: JOURNAL_SCHEMA_VERSION, source, plan: session.plan, me: session.myEmail, assignments, progress: { assigned, users: session.rowCount }, updatedAt };
+}
+
+export interface ResumeOutcome {
+  /** Changes to apply to the session (one per row found). */
+  readonly changes: CellChange[];
+  /** Saved user keys that no row of this file has. */
+  readonly missingKeys: string[];
+  /** The file is not byte-for-byte the one the journal was made from. */
+  readonly sourceChanged: boolean;
+}
+
+export function resumeChanges(session: MigrationSession, journal: Journal, currentSha256: string): ResumeOutcome {
+  const rowsByKey = new Map<string, number>();
+  for (let r = 0; r < session.rowCount; r++) {
+    const key = userKey(session, r);
+    if (key !== null && !rowsByKey.has(key)) rowsByKey.set(key, r);
+  }
+  const changes: CellChange[] = [];
+  const missingKeys: string[] = [];
+  for (const [key, value] of Object.entries(journal.assignments)) {
+    const r = rowsByKey.get(key);
+    if (r === undefined) missingKeys.push(key);
+    else changes.push({ row: r, license: value.license, addOns: value.addOns });
+  }
+  return { changes, missingKeys, sourceChanged: journal.source.sha256 !== currentSha256 };
+}
+
+export function parseJournal(value: unknown): { ok: true; value: Journal } | { ok: false; error: string } {
+  const parsed = journalSchema.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,44 @@
+// Open an export: bytes → decoded text → pinned dialect → string records → mapped columns
+// (SPEC "The export", RELIABILITY.md "Reading a CSV without damaging it").
+import { decodeBytes, type DecodedText, type FileRefusal } from '../csv/decode';
+import { detectDialect } from '../csv/dialect';
+import { tokenize, type CsvTable } from '../csv/tokenize';
+import { err, ok, type Result } from '../result';
+import type { Finding } from '../validation/codes';
+import { mapColumns, type ColumnMap } from './columns';
+
+export interface LoadedExport {
+  readonly text: string;
+  /** The bytes read, kept so a file that needs no change is written back byte for byte. */
+  readonly bytes: Uint8Array | null;
+  readonly encoding: DecodedText['encoding'];
+  readonly bom: boolean;
+  readonly guessed: boolean;
+  readonly table: CsvTable;
+  readonly columns: ColumnMap;
+  /** Findings about the file as a whole: empty file, header problems, encoding. */
+  readonly fileFindings: readonly Finding[];
+}
+
+export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = null): LoadedExport {
+  const dialect = detectDialect(decoded.text);
+  const table = tokenize(decoded.text, dialect);
+  const fileFindings: Finding[] = [];
+  const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
+  const { columns, findings } = mapColumns(empty ? [] : table.header);
+  if (empty) {
+    fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noHeader' });
+  } else {
+    fileFindings.push(...findings);
+    if (table.records.length === 0) fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noRows' });
+  }
+  if (decoded.guessed) fileFindings.push({ code: 'ENCODING_GUESSED', row: null, column: null, user: null, value: null });
+  return { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, fileFindings };
+}
+
+/** Read any bytes: never throws; refuses what is not a CSV with a reason that names what it is. */
+export function loadExport(bytes: Uint8Array): Result<LoadedExport, FileRefusal> {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return err(decoded.error);
+  return ok(loadExportText(decoded.value, bytes));
+}

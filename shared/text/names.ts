@@ -1,0 +1,57 @@
+// How names are compared: header names, license and add-on names (SPEC "The files", "NORMALIZED").
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const SPACES = /[\s\u00A0\u2007\u202F]+/g;
+
+/** Fold a value for comparison: invisible characters gone, any run of spaces is one, trimmed, lower case. */
+export function foldName(value: string): string {
+  return value.replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase();
+}
+
+/** Fold a header: like foldName, and spaces, `-` and `_` do not matter ("New add-ons" = "newaddons"). */
+export function foldHeader(value: string): string {
+  return foldName(value).replace(/[\s\-_]/g, '');
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
+/**
+ * The closest of `candidates` to `value`, or null when none is plausibly meant
+ * (more than half of the longer name would have to change).
+ */
+export function closestName(value: string, candidates: readonly string[]): string | null {
+  const folded = foldName(value);
+  if (folded === '') return null;
+  let best: string | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const other = foldName(candidate);
+    const limit = Math.ceil(Math.max(folded.length, other.length) / 2);
+    let score = editDistance(folded, other, limit);
+    // "Eng" for "Engage": a prefix is a strong hint even when many letters are missing.
+    if (score > limit && (other.startsWith(folded) || folded.startsWith(other))) score = limit;
+    if (score <= limit && score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
