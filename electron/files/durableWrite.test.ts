@@ -324,7 +324,14 @@ describe('durableWrite: short writes', () => {
 
   it('a write that returns 0 forever ends in an error (no endless loop); original intact, temp removed', async () => {
     const { dir, target, old } = existingTarget();
-    const { fs, calls } = fakeFs({ write: async () => ({ bytesWritten: 0 }) });
+    let n = 0;
+    const { fs, calls } = fakeFs({
+      write: async () => {
+        // Safety net so a broken implementation fails this test instead of hanging the run.
+        if (++n > 1000) throw new Error('fake fs: write called 1000 times without progress');
+        return { bytesWritten: 0 };
+      },
+    });
     const err = await failure(durableWrite(target, bytesOf('new content'), { fs }));
     expect(err.kind).toBe('Failed');
     expect(err.message).toMatch(/no progress/);

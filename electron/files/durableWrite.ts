@@ -110,7 +110,7 @@ async function writeAll(handle: DurableFileHandle, bytes: Uint8Array, target: st
     }
     if (bytesWritten === 0) {
       zeroWrites += 1;
-      if (false) {
+      if (zeroWrites >= MAX_ZERO_WRITES) {
         throw new DurableWriteError('Failed', target, undefined, `write made no progress at byte ${offset} of ${bytes.length}`);
       }
       continue;

@@ -62,7 +62,7 @@ export function decodeBytes(bytes: Uint8Array): Result<DecodedText, FileRefusal>
   for (const signature of SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) return err({ kind: signature.kind, reason: signature.reason });
   }
-  let decoded: DecodedText | null = null;
+  let decoded: DecodedText;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeWith('utf-8', bytes.subarray(3), true);
     if (text === null) return err({ kind: 'damaged UTF-8 text', reason: 'this file says it is UTF-8 but holds bytes that are not: save it again as CSV UTF-8' });

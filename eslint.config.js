@@ -1,0 +1,97 @@
+// Lint walls between layers (STYLE.md "Layers"): boundaries allow-lists, package bans, Electron security.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import electronSecurity from 'eslint-plugin-electron-security';
+import globals from 'globals';
+
+const nodeBans = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'worker_threads'], message: 'No Node APIs here: this layer runs in the browser sandbox or anywhere.' },
+];
+const everywhere = [{ name: 'ag-grid-enterprise', message: 'Community modules only.' }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**/*.mjs', 'bench-out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { alwaysTryTypes: true, project: ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'e2e/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'shared/**', partialMatch: false },
+        { type: 'renderer', pattern: 'renderer/**', partialMatch: false },
+        { type: 'preload', pattern: 'electron/preload/**', partialMatch: false },
+        { type: 'electron', pattern: 'electron/**', partialMatch: false },
+        { type: 'e2e', pattern: 'e2e/**', partialMatch: false },
+        { type: 'tooling', pattern: 'scripts/**', partialMatch: false },
+      ],
+      'boundaries/include': ['shared/**', 'renderer/**', 'electron/**', 'e2e/**', 'scripts/**'],
+    },
+    rules: {
+      'no-restricted-imports': ['error', { paths: everywhere }],
+      'boundaries/no-unknown-files': 'error',
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+            { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
+            { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
+            { from: { element: { type: 'electron' } }, allow: { to: { element: { types: { anyOf: ['electron', 'shared'] } } } } },
+            { from: { element: { type: 'e2e' } }, allow: { to: { element: { types: { anyOf: ['e2e', 'shared'] } } } } },
+            { from: { element: { type: 'tooling' } }, allow: { to: { element: { types: { anyOf: ['tooling', 'shared', 'electron'] } } } } },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'shared/ is pure: no Electron.' }, { name: 'react', message: 'shared/ is pure: no React.' }], patterns: nodeBans }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage', 'indexedDB'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'The renderer never imports Electron: use renderer/platform.' }], patterns: nodeBans }],
+      'no-restricted-properties': ['error', { object: 'window', property: 'licensePrep', message: 'Only renderer/platform/electron.ts touches the bridge.' }],
+    },
+  },
+  {
+    files: ['renderer/platform/electron.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    plugins: { 'electron-security': electronSecurity },
+    languageOptions: { globals: globals.node },
+    rules: {
+      ...Object.fromEntries(Object.keys(electronSecurity.rules ?? {}).map((rule) => [`electron-security/${rule}`, 'error'])),
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...everywhere], patterns: [...nodeBans, { group: ['../main/*', '../cli/*', '../files/*'], message: 'The preload only builds the API from shared/ipc.' }] }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'shared/testing/**', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+);
