@@ -1,0 +1,13 @@
+// Entry of the `license-prep` bin: run the CLI on process.argv and exit with its status.
+import { runCli } from './run';
+import { nodeCliIo } from './nodeIo';
+
+runCli(process.argv.slice(2), nodeCliIo).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`license-prep: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

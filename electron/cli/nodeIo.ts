@@ -1,0 +1,18 @@
+// The CLI's real input and output: files through durableWrite, text to the process streams.
+import { readFile } from 'node:fs/promises';
+import { durableWrite, DurableWriteError, explainWriteError } from '../files/durableWrite';
+import type { CliIo } from './run';
+
+export const nodeCliIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: async (path, bytes) => {
+    try {
+      await durableWrite(path, bytes);
+    } catch (e) {
+      if (e instanceof DurableWriteError) throw new Error(explainWriteError(e), { cause: e });
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,218 @@
+// The CLI's contract (SPEC "The CLI"): arguments, exit status, JSON shape, clean writes nothing on errors.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import Papa from 'papaparse';
+import { runCli, type CliIo } from './run';
+import { parseArgs } from './args';
+
+const FIX = join(__dirname, '../../../shared/fixtures/real-client');
+const SAMPLES = join(__dirname, '../../resources/samples');
+
+function memoryIo(extra: Record<string, string | Uint8Array> = {}) {
+  const files = new Map<string, Uint8Array>();
+  for (const [k, v] of Object.entries(extra)) files.set(k, typeof v === 'string' ? new TextEncoder().encode(v) : v);
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readFile: async (p) => {
+      const f = files.get(p);
+      if (f) return f;
+      return new Uint8Array(readFileSync(p));
+    },
+    writeFile: async (p, b) => void files.set(p, b),
+  };
+  return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const PLAN = JSON.stringify({
+  licenses: [
+    { name: 'Engage', seats: 3, addOnsAllowed: true },
+    { name: 'Admin', seats: 1, addOnsAllowed: true },
+    { name: 'Viewer', seats: 5, addOnsAllowed: false },
+  ],
+  addOns: [
+    { name: 'Meet', seats: 2 },
+    { name: 'Deal', seats: 1 },
+  ],
+});
+const HEADER = 'User ID,First Name,Last Name,Email,Current License,New License,New Add-ons';
+const VALID = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Admin,"Meet, Deal"\n002,Bob,B,bob@x.com,Optimize,Engage,Meet\n`;
+
+async function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
+  const m = memoryIo({ 'plan.json': PLAN, ...files });
+  const code = await runCli(args, m.io);
+  return { code, ...m };
+}
+
+describe('license-prep arguments', () => {
+  it('reads the command, FILE and options in any order, with --name=value too', () => {
+    const parsed = parseArgs(['validate', '--plan=p.json', 'f.csv', '--me', 'a@b.c', '--format', 'json']);
+    expect(parsed).toEqual({ kind: 'run', options: { command: 'validate', file: 'f.csv', plan: 'p.json', me: 'a@b.c', format: 'json' } });
+  });
+  it.each([
+    [['frobnicate', 'f.csv', '--plan', 'p'], 'the command must be validate, clean or summary'],
+    [['validate', '--plan', 'p'], 'FILE is missing'],
+    [['validate', 'f.csv'], '--plan PLAN.json is required'],
+    [['validate', 'f.csv', '--plan'], '--plan needs a value'],
+    [['validate', 'f.csv', 'g.csv', '--plan', 'p'], 'one FILE only'],
+    [['validate', 'f.csv', '--plan', 'p', '--colour', 'red'], 'unknown option --colour'],
+    [['validate', 'f.csv', '--plan', 'p', '--format', 'xml'], '--format must be text or json'],
+    [['clean', 'f.csv', '--plan', 'p'], 'clean needs --out OUT.csv'],
+    [['summary', 'f.csv', '--plan', 'p', '--out', 'o.csv'], '--out does not apply to summary'],
+    [['validate', 'f.csv', '--plan', 'p', '--plan', 'q'], '--plan is given twice'],
+  ])('refuses %j with "%s"', (argv, message) => {
+    const parsed = parseArgs(argv);
+    expect(parsed.kind).toBe('error');
+    expect(parsed.kind === 'error' && parsed.message).toContain(message);
+  });
+  it('prints usage with --help and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout()).toContain('license-prep validate FILE --plan PLAN.json');
+  });
+});
+
+describe('license-prep validate', () => {
+  it('exits 0 for a valid file (warnings allowed) and prints the summary line and seat table', async () => {
+    const r = await run(['validate', 'f.csv', '--plan', 'plan.json'], { 'f.csv': VALID });
+    expect(r.code).toBe(0);
+    expect(r.stdout()).toMatch(/^f\.csv: 2 users, 0 errors, 1 warning — ready to upload\./);
+    expect(r.stdout()).toMatch(/license\s+Engage\s+1 \/ 3/);
+    expect(r.stdout()).toContain('SELF_UNKNOWN (warning, 1)');
+  });
+
+  it('exits 1 with errors and prints the SPEC JSON shape', async () => {
+    const bad = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Engag,\n002,Bob,B,bob@x.com,Optimize,Viewer,Meet\n002,Bob,B,bob@x.com,Optimize,,\n`;
+    const r = await run(['validate', 'f.csv', '--plan', 'plan.json', '--me', 'ann@x.com', '--format', 'json'], { 'f.csv': bad });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout());
+    expect(Object.keys(json).sort()).toEqual(['findings', 'seats', 'valid']);
+    expect(json.valid).toBe(false);
+    const codes = json.findings.map((f: { code: string; row: number | null }) => `${f.code}@${f.row}`);
+    expect(codes).toEqual(expect.arrayContaining(['UNKNOWN_LICENSE@2', 'ADDON_NOT_ALLOWED@3', 'DUPLICATE_USER@4', 'LOSES_ACCESS@4']));
+    const unknown = json.findings.find((f: { code: string }) => f.code === 'UNKNOWN_LICENSE');
+    expect(unknown).toMatchObject({ severity: 'error', column: 'New License', user: 'ann@x.com', value: 'Engag', suggestion: 'Did you mean "Engage"?' });
+    expect(json.seats).toEqual([
+      { kind: 'license', name: 'Engage', assigned: 0, seats: 3 },
+      { kind: 'license', name: 'Admin', assigned: 0, seats: 1 },
+      { kind: 'license', name: 'Viewer', assigned: 1, seats: 5 },
+      { kind: 'addOn', name: 'Meet', assigned: 1, seats: 2 },
+      { kind: 'addOn', name: 'Deal', assigned: 0, seats: 1 },
+    ]);
+    for (const f of json.findings) expect(Object.keys(f).sort()).toEqual(['code', 'column', 'message', 'row', 'severity', 'suggestion', 'user', 'value']);
+  });
+
+  it('writes the error report with --report, even when errors are found', async () => {
+    const r = await run(['validate', 'f.csv', '--plan', 'plan.json', '--report', 'errors.csv'], { 'f.csv': `${HEADER}\n001,Ann,A,ann@x.com,Optimize,=cmd,\n` });
+    expect(r.code).toBe(1);
+    const report = new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.files.get('errors.csv'));
+    expect(report.startsWith('\uFEFF"Row","User","Column","Value","Code","Message","Suggestion"\r\n')).toBe(true);
+    expect(report).toContain(`"2","ann@x.com","New License","'=cmd","UNKNOWN_LICENSE"`);
+  });
+
+  it('validates against the original export: the LibreOffice re-save is all LOCKED_COLUMN_CHANGED, no NEW_USER', async () => {
+    const r = await run(['validate', join(FIX, '03-lo-open-resave-csv-defaults.csv'), '--plan', join(FIX, 'plan.json'), '--original', join(FIX, '00-original-export.csv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout());
+    const codes = new Set(json.findings.map((f: { code: string }) => f.code));
+    expect(codes.has('NEW_USER')).toBe(false);
+    expect(codes.has('USER_REMOVED')).toBe(false);
+    expect(json.findings.filter((f: { code: string }) => f.code === 'LOCKED_COLUMN_CHANGED')).toHaveLength(25);
+  });
+
+  it.each([
+    [['validate', 'missing.csv', '--plan', 'plan.json'], 'cannot read the file missing.csv: no such file'],
+    [['validate', join(FIX, '01-lo-opened-saved-as.xlsx'), '--plan', 'plan.json'], 'this is an Excel workbook'],
+    [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: licenses[0].seats: must be a whole number'],
+    [['validate', 'f.csv', '--plan', 'notjson.json'], 'the plan notjson.json is not valid: not valid JSON'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'nope.csv'], 'cannot read the original export nope.csv'],
+  ])('exits 2 with one line on stderr for %j', async (argv, message) => {
+    const r = await run(argv, { 'f.csv': VALID, 'bad.json': '{"licenses":[{"name":"A","seats":1.5,"addOnsAllowed":true}],"addOns":[]}', 'notjson.json': '{' });
+    expect(r.code).toBe(2);
+    expect(r.stdout()).toBe('');
+    expect(r.stderr()).toContain(message);
+    expect(r.stderr().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('license-prep clean', () => {
+  it('writes the upload-ready file with canonical values and exits 0', async () => {
+    const messy = `${HEADER}\r\n001,Ann,A,ann@x.com,Optimize, admin ,deal;MEET\r\n002,Bob,B,bob@x.com,Optimize,Engage,\r\n`;
+    const r = await run(['clean', 'f.csv', '--plan', 'plan.json', '--me', 'ann@x.com', '--out', 'out.csv'], { 'f.csv': messy });
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.files.get('out.csv'))).toBe(`${HEADER}\r\n001,Ann,A,ann@x.com,Optimize,Admin,"Meet, Deal"\r\n002,Bob,B,bob@x.com,Optimize,Engage,\r\n`);
+  });
+
+  it('writes nothing and exits 1 when errors remain', async () => {
+    const r = await run(['clean', 'f.csv', '--plan', 'plan.json', '--out', 'out.csv'], { 'f.csv': `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Nope,\n` });
+    expect(r.code).toBe(1);
+    expect(r.files.has('out.csv')).toBe(false);
+    expect(r.stderr()).toContain('nothing was written to out.csv');
+  });
+
+  it('refuses to write over the input file', async () => {
+    const r = await run(['clean', 'f.csv', '--plan', 'plan.json', '--out', './f.csv'], { 'f.csv': VALID });
+    expect(r.code).toBe(2);
+    expect(r.stderr()).toContain('would overwrite an input file');
+  });
+
+  it('writes a file that needed no change back byte for byte', async () => {
+    const bytes = new Uint8Array(readFileSync(join(SAMPLES, 'sample-export.csv')));
+    const r = await run(['clean', 'in.csv', '--plan', join(SAMPLES, 'sample-plan.json'), '--out', 'out.csv', '--me', 'ava.smith@acme.example'], { 'in.csv': bytes });
+    // The sample export has no licenses assigned yet, so its admin is unlicensed: an error.
+    expect(r.code).toBe(1);
+    const withAdmin = new TextDecoder().decode(bytes).replace('Optimize,,,', 'Optimize,,Admin,');
+    const r2 = await run(['clean', 'in.csv', '--plan', join(SAMPLES, 'sample-plan.json'), '--out', 'out.csv', '--me', 'ava.smith@acme.example'], { 'in.csv': withAdmin });
+    expect(r2.code).toBe(0);
+    expect(Buffer.from(r2.files.get('out.csv')!).equals(Buffer.from(new TextEncoder().encode(withAdmin)))).toBe(true);
+  });
+});
+
+describe('license-prep summary', () => {
+  it('prints seat usage and current → new counts; JSON adds transitions', async () => {
+    const r = await run(['summary', 'f.csv', '--plan', 'plan.json', '--format', 'json'], { 'f.csv': VALID });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout());
+    expect(json.transitions).toEqual([
+      { current: 'Optimize', next: 'Admin', users: 1 },
+      { current: 'Optimize', next: 'Engage', users: 1 },
+    ]);
+    const text = await run(['summary', 'f.csv', '--plan', 'plan.json'], { 'f.csv': VALID });
+    expect(text.stdout()).toMatch(/Optimize\s+→ Admin\s+1/);
+  });
+});
+
+describe('the license-prep process', () => {
+  let cli = '';
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lp-cli-'));
+    cli = join(dir, 'cli.cjs');
+    await build({ entryPoints: [join(__dirname, 'main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+  });
+  const exec = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+  it('exits 0, 1 and 2 as SPEC says, with a one-line reason on stderr for 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lp-cli-run-'));
+    writeFileSync(join(dir, 'plan.json'), PLAN);
+    writeFileSync(join(dir, 'ok.csv'), VALID);
+    writeFileSync(join(dir, 'bad.csv'), `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Nope,\n`);
+    expect(exec('validate', join(dir, 'ok.csv'), '--plan', join(dir, 'plan.json')).status).toBe(0);
+    const bad = exec('clean', join(dir, 'bad.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out.csv'));
+    expect(bad.status).toBe(1);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    const usage = exec('validate', join(dir, 'ok.csv'));
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.trim().split('\n')).toHaveLength(1);
+    const clean = exec('clean', join(dir, 'ok.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out.csv'), '--me', 'ann@x.com');
+    expect(clean.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(VALID);
+    // The written file parses back to the same records.
+    expect(Papa.parse(readFileSync(join(dir, 'out.csv'), 'utf8').trim()).data).toHaveLength(3);
+  });
+});
