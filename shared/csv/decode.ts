@@ -49,6 +49,29 @@ function looksBinary(text: string): boolean {
 
 const binary: FileRefusal = { kind: 'binary data', reason: 'this file holds binary data, not text: open the CSV export of your users' };
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (WHATWG index); every other byte is its Latin-1 code point.
+ * Our own table because Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x92 → U+0092, not ’).
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const units = new Uint16Array(Math.min(bytes.length, 8192));
+  for (let start = 0; start < bytes.length; start += units.length) {
+    const end = Math.min(start + units.length, bytes.length);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      units[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    }
+    chunks.push(String.fromCharCode(...units.subarray(0, end - start)));
+  }
+  return chunks.join('');
+}
+
 function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal: boolean): string | null {
   try {
     return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
@@ -77,7 +100,7 @@ export function decodeBytes(bytes: Uint8Array): Result<DecodedText, FileRefusal>
     decoded =
       text !== null
         ? { text, encoding: 'utf-8', bom: false, guessed: false }
-        : { text: decodeWith('windows-1252', bytes, false) ?? '', encoding: 'windows-1252', bom: false, guessed: true };
+        : { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false, guessed: true };
   }
   if (looksBinary(decoded.text)) return err(binary);
   return ok(decoded);

@@ -31,17 +31,20 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-/** 1-based line number of each offset in `offsets` (ascending), counting the pinned line ending. */
-export function linesAt(text: string, offsets: readonly number[], eol: string): number[] {
+/**
+ * 1-based physical line of each offset in `offsets` (ascending), as a text editor shows it:
+ * CRLF, LF and CR each end a line, whatever the file's own line ending (Excel writes LF inside
+ * cells of a CRLF file).
+ */
+export function linesAt(text: string, offsets: readonly number[]): number[] {
   const lines: number[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
   let line = 1;
-  let position = 0;
+  let next = lineBreak.exec(text);
   for (const offset of offsets) {
-    for (;;) {
-      const next = text.indexOf(eol, position);
-      if (next === -1 || next >= offset) break;
+    while (next !== null && next.index < offset) {
       line++;
-      position = next + eol.length;
+      next = lineBreak.exec(text);
     }
     lines.push(line);
   }
@@ -133,7 +136,7 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
     const starts = recordStarts(text, dialect);
     const offsets = pending.map((p) => p.offset ?? starts[p.fileRecord] ?? text.length);
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
-    const sortedLines = linesAt(text, order.map((i) => offsets[i]), dialect.eol);
+    const sortedLines = linesAt(text, order.map((i) => offsets[i]));
     const lines = new Array<number>(pending.length);
     order.forEach((i, k) => (lines[i] = sortedLines[k]));
     malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i] }));

@@ -21,7 +21,7 @@ export interface OwnedColumns {
 /** New cell text for the records that change, by file record index (header = 0); a cell left out keeps its bytes. */
 export type RecordEdits = ReadonlyMap<number, { readonly license?: string; readonly addOns?: string }>;
 
-/** A cell as CSV text: quoted only when it must be (delimiter, quote, line break, outer spaces). */
+/** A cell as CSV text: quoted only when it must be (delimiter, quote, line break). */
 export function csvField(value: string, delimiter: string): string {
   if (value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r')) {
     return `"${value.replace(/"/g, '""')}"`;

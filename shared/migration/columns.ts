@@ -63,10 +63,10 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMap; fin
     }
   }
   if (found.email === undefined && found.userId === undefined) {
-    findings.push({ code: 'MISSING_COLUMN', row: 1, column: COLUMN_NAMES.email, user: null, value: null });
+    findings.push({ code: 'MISSING_COLUMN', row: null, column: COLUMN_NAMES.email, user: null, value: null });
   }
   if (found.currentLicense === undefined) {
-    findings.push({ code: 'MISSING_COLUMN', row: 1, column: COLUMN_NAMES.currentLicense, user: null, value: null });
+    findings.push({ code: 'MISSING_COLUMN', row: null, column: COLUMN_NAMES.currentLicense, user: null, value: null });
   }
   const width = header.length;
   const newLicense = found.newLicense ?? width;

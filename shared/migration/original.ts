@@ -47,7 +47,7 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
     }
   });
   for (const [fold, o] of originalByFold) {
-    if (!pairedOriginal.has(o)) fileFindings.push({ code: 'LOCKED_COLUMN_CHANGED', row: 1, column: original.columns.names[o] ?? fold, user: null, value: null, original: null, cause: 'columnRemoved' });
+    if (!pairedOriginal.has(o)) fileFindings.push({ code: 'LOCKED_COLUMN_CHANGED', row: null, column: original.columns.names[o] ?? fold, user: null, value: null, original: null, cause: 'columnRemoved' });
   }
   if (pairs.some(([, o], k) => k > 0 && o < pairs[k - 1][1])) {
     fileFindings.push({ code: 'LOCKED_COLUMN_CHANGED', row: 1, column: null, user: null, value: null, original: null, cause: 'columnMoved' });

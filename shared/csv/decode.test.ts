@@ -1,0 +1,87 @@
+// SPEC "The files" / RELIABILITY.md "Sniff before parsing": refuse what is not a CSV with a reason
+// naming the format; UTF-8 with or without BOM, UTF-16LE/BE with BOM, Windows-1252 as a guess.
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from './decode';
+import { loadExport } from '../migration/load';
+import { fixtureBytes } from '../testing/fixtures';
+import { concatBytes, utf16, utf8 } from '../testing/builders';
+
+const refusal = (bytes: Uint8Array) => {
+  const result = loadExport(bytes);
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error;
+};
+
+const TEXT = 'Email,First Name,Current License\nzoe@example.com,Zoë 太郎,Engage\n';
+
+describe('files that are not CSV are refused with a reason naming the format', () => {
+  it('refuses the workbook LibreOffice saved (fixture 01, PK\\x03\\x04) as an Excel workbook', () => {
+    const bytes = fixtureBytes('01-lo-opened-saved-as.xlsx');
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const error = refusal(bytes);
+    expect(error.kind).toBe('an Excel workbook');
+    expect(error.reason).toMatch(/^this is an Excel workbook .*CSV UTF-8/);
+  });
+
+  it('refuses an old .xls workbook (D0 CF 11 E0)', () => {
+    const error = refusal(concatBytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], utf8('rest')));
+    expect(error.kind).toBe('an old Excel workbook');
+    expect(error.reason).toContain('old Excel workbook (.xls)');
+  });
+
+  it('refuses a PDF (%PDF)', () => {
+    const error = refusal(utf8('%PDF-1.7\n1 0 obj\n'));
+    expect(error.kind).toBe('a PDF document');
+    expect(error.reason).toContain('PDF');
+  });
+
+  it('refuses binary data (NUL bytes, control characters)', () => {
+    expect(refusal(new Uint8Array([1, 2, 3, 0, 5, 6])).kind).toBe('binary data');
+    expect(refusal(utf8('Email,Current License\n' + '\x01\x02\x03\x04'.repeat(10))).reason).toContain('binary data');
+  });
+});
+
+describe('encodings', () => {
+  it('reads UTF-8 without a BOM', () => {
+    const decoded = decodeBytes(utf8(TEXT));
+    expect(decoded).toEqual({ ok: true, value: { text: TEXT, encoding: 'utf-8', bom: false, guessed: false } });
+  });
+
+  it('reads UTF-8 with a BOM, which is not part of the first header', () => {
+    const loaded = loadExport(concatBytes([0xef, 0xbb, 0xbf], utf8(TEXT)));
+    expect(loaded.ok && [loaded.value.encoding, loaded.value.bom, loaded.value.table.header[0], loaded.value.columns.email]).toEqual(['utf-8', true, 'Email', 0]);
+  });
+
+  it('reads UTF-16LE with a BOM (FF FE)', () => {
+    const decoded = decodeBytes(concatBytes([0xff, 0xfe], utf16(TEXT, 'le')));
+    expect(decoded).toEqual({ ok: true, value: { text: TEXT, encoding: 'utf-16le', bom: true, guessed: false } });
+  });
+
+  it('reads UTF-16BE with a BOM (FE FF)', () => {
+    const decoded = decodeBytes(concatBytes([0xfe, 0xff], utf16(TEXT, 'be')));
+    expect(decoded).toEqual({ ok: true, value: { text: TEXT, encoding: 'utf-16be', bom: true, guessed: false } });
+  });
+
+  it('falls back to Windows-1252 when the bytes are not UTF-8 (é as 0xE9, ’ as 0x92, € as 0x80), never letting U+FFFD in', () => {
+    const bytes = concatBytes(utf8('Email,First Name,Current License\nrene@example.com,Ren'), [0xe9, 0x20, 0x4f, 0x92, 0x20, 0x80], utf8(',Engage\n'));
+    const decoded = decodeBytes(bytes);
+    // Node 20's own TextDecoder('windows-1252') gives U+0092 and U+0080 here (it decodes Latin-1).
+    expect(decoded).toEqual({ ok: true, value: { text: 'Email,First Name,Current License\nrene@example.com,René O’ €,Engage\n', encoding: 'windows-1252', bom: false, guessed: true } });
+    const loaded = loadExport(bytes);
+    expect(loaded.ok && loaded.value.fileFindings.map((f) => f.code)).toEqual(['ENCODING_GUESSED']);
+    expect(loaded.ok && loaded.value.text.includes('\uFFFD')).toBe(false);
+  });
+
+  it('maps every byte 0x80–0xFF as Windows-1252 does', () => {
+    const high = new Uint8Array(128).map((_, i) => 0x80 + i);
+    const decoded = decodeBytes(concatBytes(utf8('Email\n'), high));
+    const text = decoded.ok ? decoded.value.text.slice(6) : '';
+    expect(text.slice(0, 32)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
+    expect(text.slice(32)).toBe(String.fromCharCode(...Array.from({ length: 96 }, (_, i) => 0xa0 + i)));
+  });
+
+  it('refuses a file that says it is UTF-8 (BOM) but holds bytes that are not', () => {
+    const error = refusal(concatBytes([0xef, 0xbb, 0xbf], utf8('Email\n'), [0xe9, 0x0a]));
+    expect(error.kind).toBe('damaged UTF-8 text');
+  });
+});

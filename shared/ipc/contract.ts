@@ -1,0 +1,110 @@
+// The IPC contract (STYLE.md "IPC"): a zod request and response schema per channel; main parses every
+// payload with these, and the API type the preload exposes is derived from them so nothing can drift.
+import { z } from 'zod';
+import { journalSchema } from '../migration/journal';
+import { invokeChannels, type InvokeChannel, type InvokeMethod, type MenuCommandName } from './channels';
+
+/** Largest file the app moves over IPC (1,000,000 users is about 200 MB of CSV). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export const bytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= MAX_FILE_BYTES, {
+  message: `expected bytes (a Uint8Array of at most ${MAX_FILE_BYTES} bytes)`,
+});
+
+/** An opaque token main hands out for a file it opened; main maps it back to the path. */
+export const fileHandleSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not a file handle');
+
+/** A saved-progress id becomes a folder name in main: letters, digits, `-` and `_` only (no traversal). */
+export const progressIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'not a progress id');
+
+/** A file name suggestion for the save dialog: a bare name, never a path. */
+export const suggestedNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'must be a file name, not a path');
+
+export const filePurposeSchema = z.enum(['export', 'original', 'plan']);
+export const savePurposeSchema = z.enum(['clean', 'report', 'annotated', 'plan']);
+
+export const pickedFileSchema = z.strictObject({ name: z.string(), bytes: bytesSchema, handle: fileHandleSchema });
+
+export const saveOutcomeSchema = z.union([
+  z.strictObject({ ok: z.literal(true), name: z.string() }),
+  z.strictObject({ ok: z.literal(false), canceled: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), canceled: z.literal(false), message: z.string() }),
+]);
+
+export const savedProgressEntrySchema = z.strictObject({ id: progressIdSchema, journal: journalSchema, note: z.string().nullable() });
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const contract = {
+  'lp:file.open': {
+    request: z.strictObject({ purpose: filePurposeSchema }),
+    response: pickedFileSchema.nullable(),
+  },
+  'lp:file.save': {
+    request: z.strictObject({
+      purpose: savePurposeSchema,
+      suggestedName: suggestedNameSchema,
+      bytes: bytesSchema,
+      sourceHandle: fileHandleSchema.nullable().optional(),
+    }),
+    response: saveOutcomeSchema,
+  },
+  /**
+   * The renderer read a dropped file itself; main checks that the path (from webUtils in the preload)
+   * holds exactly those bytes (size and sha256) before remembering it — so a compromised renderer gains
+   * nothing it did not already have — and returns a handle (for recent files and overwrite protection).
+   */
+  'lp:file.adoptDropped': {
+    request: z.strictObject({ path: z.string().min(1).max(4096), purpose: filePurposeSchema, size: z.number().int().nonnegative(), sha256: sha256Schema }),
+    response: fileHandleSchema.nullable(),
+  },
+  'lp:progress.list': {
+    request: z.undefined(),
+    response: z.array(savedProgressEntrySchema),
+  },
+  'lp:progress.save': {
+    request: z.strictObject({ id: progressIdSchema, journal: journalSchema }),
+    response: z.null(),
+  },
+  'lp:progress.discard': {
+    request: z.strictObject({ id: progressIdSchema }),
+    response: z.null(),
+  },
+} as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type RequestOf<C extends InvokeChannel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.output<Contract[C]['response']>;
+
+export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'failed';
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+
+export interface IncomingFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly handle: string;
+}
+
+/** What a dropped `File` must offer the preload (structural, so shared/ stays free of DOM types). */
+export interface DroppedFileLike {
+  readonly name: string;
+  readonly size: number;
+}
+
+type InvokeApi = {
+  [M in InvokeMethod]: undefined extends RequestOf<(typeof invokeChannels)[M]>
+    ? () => Promise<IpcResult<ResponseOf<(typeof invokeChannels)[M]>>>
+    : (request: RequestOf<(typeof invokeChannels)[M]>) => Promise<IpcResult<ResponseOf<(typeof invokeChannels)[M]>>>;
+};
+
+/** `window.licensePrep`: one method per invoke channel, plus event subscriptions that return an unsubscribe. */
+export type LicensePrepApi = InvokeApi & {
+  onMenuCommand(handler: (command: MenuCommandName) => void): () => void;
+  onIncomingFile(handler: (file: IncomingFile) => void): () => void;
+  /** The path of a dropped file (Electron's webUtils.getPathForFile), '' when it has none. */
+  pathForDroppedFile(file: DroppedFileLike): string;
+};

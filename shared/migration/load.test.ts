@@ -1,0 +1,148 @@
+// SPEC "The files" (the export) and RELIABILITY.md "Reading a CSV without damaging it": delimiters,
+// line endings, quoting, blank and ragged rows, tolerant headers, and the papaparse traps.
+import { describe, expect, it } from 'vitest';
+import { loadExport, type LoadedExport } from './load';
+import { createSession } from './session';
+import { PLAN, load } from '../testing/fixtures';
+import { csv, findingsOf, sessionOf, utf8 } from '../testing/builders';
+
+const ROWS = [
+  ['Email', 'First Name', 'Current License', 'Notes'],
+  ['ann@example.com', 'Ann', 'Engage', 'plain'],
+  ['bob@example.com', 'Bob', 'Admin', 'also plain'],
+];
+
+describe('delimiters are detected once and pinned', () => {
+  for (const [name, delimiter] of [
+    ['comma', ','],
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ] as const) {
+    it(`reads a ${name}-separated file, keeping the other delimiters inside cells`, () => {
+      const others = [',', ';', '\t'].filter((d) => d !== delimiter).join('');
+      const text = csv(ROWS.map((r, i) => (i === 2 ? [...r.slice(0, 3), `a${others}b`] : r).join(delimiter)));
+      const loaded = load(text);
+      expect(loaded.table.dialect.delimiter).toBe(delimiter);
+      expect(loaded.table.header).toEqual(ROWS[0]);
+      expect(loaded.table.records).toEqual([ROWS[1], [...ROWS[2].slice(0, 3), `a${others}b`]]);
+    });
+  }
+});
+
+describe('line endings', () => {
+  for (const [name, eol] of [
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ] as const) {
+    it(`reads ${name} line endings, with or without a final line ending`, () => {
+      for (const finalNewline of [true, false]) {
+        const loaded = load(csv(ROWS.map((r) => r.join(',')), eol, finalNewline));
+        expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline });
+        expect(loaded.table.records).toEqual(ROWS.slice(1));
+        expect(loaded.table.blankRows).toBe(0);
+      }
+    });
+  }
+});
+
+describe('quoted cells', () => {
+  it('keep delimiters, doubled quotes and line breaks inside a cell', () => {
+    const loaded = load('Email,Current License,Notes\r\nann@example.com,Engage,"a, b; ""c""\r\nline two\nline three"\r\nbob@example.com,"Admin",x\r\n');
+    expect(loaded.table.records).toEqual([
+      ['ann@example.com', 'Engage', 'a, b; "c"\r\nline two\nline three'],
+      ['bob@example.com', 'Admin', 'x'],
+    ]);
+  });
+
+  it('a cell with a line break does not shift the spreadsheet row of later rows', () => {
+    const s = sessionOf(csv(['Email,Current License,Notes,New License', 'ann@example.com,Engage,"1\n2\n3",Admin', 'bob@example.com,Engage,x,Engag']));
+    expect(findingsOf(s, 'UNKNOWN_LICENSE').map((f) => f.row)).toEqual([3]);
+  });
+});
+
+describe('blank rows', () => {
+  it('are skipped, counted, and still take a spreadsheet row number', () => {
+    const loaded = load(csv(['Email,Current License', '', 'ann@example.com,Engage', ',', '', 'bob@example.com,Admin', '']));
+    expect(loaded.table.records).toEqual([
+      ['ann@example.com', 'Engage'],
+      ['bob@example.com', 'Admin'],
+    ]);
+    expect(loaded.table.blankRows).toBe(4);
+    const s = createSession(loaded, PLAN, { me: 'ann@example.com' });
+    expect([s.rowNumber(0), s.rowNumber(1)]).toEqual([3, 6]);
+  });
+});
+
+describe('ragged rows and unclosed quotes are MALFORMED_ROW with the spreadsheet row and the physical line', () => {
+  it('a short and a long row after a multi-line cell and a blank row (an LF inside a cell of a CRLF file is a line too)', () => {
+    const s = sessionOf(csv(['Email,Current License,Notes', 'ann@example.com,Engage,"two\nlines"', '', 'bob@example.com,Admin', 'cy@example.com,Admin,x,y'], '\r\n'));
+    expect(findingsOf(s, 'MALFORMED_ROW').map((f) => [f.row, f.line, f.kind, f.fields, f.expected])).toEqual([
+      [4, 5, 'tooFew', 2, 3],
+      [5, 6, 'tooMany', 4, 3],
+    ]);
+  });
+
+  it('an unclosed quote swallows the rest of the file: reported where the quote opened', () => {
+    const s = sessionOf(csv(['Email,Current License,Notes', 'ann@example.com,Engage,ok', 'bob@example.com,Admin,"open', 'cy@example.com,Admin,x', 'dee@example.com,Admin,y']));
+    expect(findingsOf(s, 'MALFORMED_ROW').map((f) => [f.row, f.line, f.kind])).toEqual([[3, 3, 'unclosedQuote']]);
+    expect(s.source.table.records[1][2]).toBe('open\ncy@example.com,Admin,x\ndee@example.com,Admin,y\n');
+  });
+});
+
+describe('tolerant header matching (trim, case, NBSP, BOM, zero-width)', () => {
+  const columnsOf = (header: string): LoadedExport['columns'] => load(`${header}\nann@example.com,Engage,Admin,Meet\n`).columns;
+
+  it.each([
+    ['Email,Current License,New License,New Add-ons'],
+    ['email, current license , New License ,new add-ons'],
+    ['EMAIL,CURRENT LICENSE,NEW LICENSE,NEW ADD-ONS'],
+    ['\uFEFFEmail,Current\u00A0License,New\u00A0\u00A0License,New Add\u2011ons'.replace('\u2011', '-')],
+    ['\u200BEmail\u200B,Current License\u200D,\uFEFFNew License,New Add-ons\u2060'],
+  ])('matches %j', (header) => {
+    const c = columnsOf(header);
+    expect([c.email, c.currentLicense, c.newLicense, c.newAddOns, c.newLicensePresent, c.newAddOnsPresent]).toEqual([0, 1, 2, 3, true, true]);
+  });
+
+  it('keeps the header bytes as written (a file with " New License " is still matched and shown trimmed)', () => {
+    const loaded = load('Email,Current License, New License ,New Add-ons\nann@example.com,Engage,Admin,\n');
+    expect(loaded.table.header[2]).toBe(' New License ');
+    expect(loaded.columns.names[2]).toBe('New License');
+  });
+
+  it('appends New License and New Add-ons when missing', () => {
+    const c = load('Email,Current License\nann@example.com,Engage\n').columns;
+    expect([c.newLicense, c.newAddOns, c.newLicensePresent, c.newAddOnsPresent, c.width]).toEqual([2, 3, false, false, 2]);
+    expect(c.names).toEqual(['Email', 'Current License', 'New License', 'New Add-ons']);
+  });
+});
+
+describe('papaparse traps', () => {
+  it('keeps a column named __proto__ (header: true would drop it)', () => {
+    const loaded = load('Email,__proto__,Current License\nann@example.com,kept,Engage\n');
+    expect(loaded.table.header).toEqual(['Email', '__proto__', 'Current License']);
+    expect(loaded.table.records[0]).toEqual(['ann@example.com', 'kept', 'Engage']);
+    expect(loaded.columns.names).toContain('__proto__');
+  });
+
+  it('reports duplicate headers as DUPLICATE_COLUMN and never renames them (no Email_1)', () => {
+    const loaded = load('Email,Current License,Email\nann@example.com,Engage,other@example.com\n');
+    expect(loaded.table.header).toEqual(['Email', 'Current License', 'Email']);
+    expect(loaded.fileFindings.map((f) => [f.code, f.column])).toEqual([['DUPLICATE_COLUMN', 'Email']]);
+    expect(loaded.columns.email).toBe(0);
+  });
+
+  it('never types values: 000123, 1E5, TRUE and 0.10 stay the strings they were', () => {
+    const loaded = load('Email,Current License,A,B,C,D\nann@example.com,Engage,000123,1E5,TRUE,0.10\n');
+    expect(loaded.table.records[0]).toEqual(['ann@example.com', 'Engage', '000123', '1E5', 'TRUE', '0.10']);
+  });
+});
+
+describe('loading never throws', () => {
+  it('answers a result for odd inputs', () => {
+    for (const text of ['"', '""', ',', '\r', '\n\r\n', '"a""', 'a,"b\r', '\uFEFF']) {
+      const result = loadExport(utf8(text));
+      expect(result.ok).toBe(true);
+    }
+  });
+});
