@@ -1,0 +1,183 @@
+// The app's lifecycle (issue 3 items 1–4): one instance, one hardened window, IPC, menus, recent files,
+// autosave flushed before quitting. Logic lives in the plain modules beside this file; this only wires.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { eventChannels, type MenuCommandName } from '../../shared/ipc/channels';
+import type { IncomingFile } from '../../shared/ipc/contract';
+import { durableWrite, sweepOrphanTemps } from '../files/durableWrite';
+import { ProgressStore } from './autosave/progressStore';
+import { csvPathFromArgv } from './cliMode';
+import { FileRegistry } from './files/fileRegistry';
+import { FileProblem, FileService } from './files/fileService';
+import { nativeDialogs } from './files/nativeDialogs';
+import { RecentFiles } from './files/recentFiles';
+import { registerIpcHandlers } from './ipc/handlers';
+import { createRegistrar } from './ipc/registerHandler';
+import { buildMenuTemplate } from './menu';
+import { appPaths } from './paths';
+import { hardenSession, hardenWebContents } from './security/harden';
+import { forbiddenSwitches } from './security/switches';
+import { createMainWindow, registerAppScheme, serveRenderer } from './window';
+
+const APP_NAME = 'License Prep';
+/** Longest we hold up quitting for autosaves still being written. */
+const QUIT_FLUSH_TIMEOUT_MS = 10_000;
+
+const log = (message: string) => {
+  if (!app.isPackaged) process.stderr.write(`[license-prep] ${message}\n`);
+};
+
+export function startApp(): void {
+  if (app.isPackaged) {
+    const bad = forbiddenSwitches(process.argv);
+    if (bad.length > 0) {
+      process.stderr.write(`License Prep refuses to start with ${bad.join(', ')}.\n`);
+      app.exit(1);
+      return;
+    }
+  }
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets 'second-instance' with our argv and opens the file, if any.
+    app.exit(0);
+    return;
+  }
+
+  app.setName(APP_NAME);
+  // Tests (e2e/electron) isolate saved progress; never honoured in a packaged build.
+  const testUserData = process.env.LICENSE_PREP_USER_DATA;
+  if (!app.isPackaged && testUserData !== undefined && testUserData !== '') app.setPath('userData', testUserData);
+  registerAppScheme();
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+
+  const paths = appPaths(app.getAppPath());
+  let mainWindow: BrowserWindow | null = null;
+  let rendererLoaded = false;
+  const waitingPaths: string[] = [];
+  let openIncoming: (path: string) => void = (path) => void waitingPaths.push(path);
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    const path = csvPathFromArgv(argv, app.isPackaged, workingDirectory);
+    if (path !== null) openIncoming(path);
+  });
+  // macOS: Finder "Open With", the Dock, and the Recent Documents menu.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openIncoming(path);
+  });
+  const firstPath = csvPathFromArgv(process.argv, app.isPackaged, process.cwd());
+  if (firstPath !== null) waitingPaths.push(firstPath);
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, log);
+    serveRenderer(paths.rendererDir);
+
+    const userData = app.getPath('userData');
+    await sweepOrphanTemps(userData, { olderThanMs: 0 });
+    const progress = new ProgressStore(join(userData, 'progress'), { log });
+    await progress.init();
+
+    const sendToRenderer = (channel: string, payload: unknown) => {
+      if (mainWindow && !mainWindow.isDestroyed() && rendererLoaded) mainWindow.webContents.send(channel, payload);
+    };
+    const sendCommand = (command: MenuCommandName) => sendToRenderer(eventChannels.menuCommand, command);
+
+    let rebuildMenu: () => void = () => undefined;
+    const recent = new RecentFiles({
+      file: join(userData, 'recent-files.json'),
+      readFile: (p) => readFile(p),
+      write: (p, bytes) => durableWrite(p, bytes),
+      onChange: () => rebuildMenu(),
+      log,
+    });
+    await recent.load();
+
+    const registry = new FileRegistry();
+    const files = new FileService({
+      dialogs: nativeDialogs(() => mainWindow),
+      io: { stat: (p) => stat(p), readFile: async (p) => new Uint8Array(await readFile(p)), write: (p, bytes) => durableWrite(p, bytes) },
+      registry,
+      onOpened: (path, purpose) => {
+        if (purpose !== 'export') return;
+        void recent.add(path);
+        app.addRecentDocument(path);
+      },
+    });
+
+    openIncoming = (path: string) => {
+      if (!rendererLoaded) {
+        waitingPaths.push(path);
+        return;
+      }
+      files.openPath(path, 'export').then(
+        (opened) => sendToRenderer(eventChannels.incomingFile, { name: opened.name, bytes: opened.bytes, handle: opened.handle } satisfies IncomingFile),
+        (e: unknown) => {
+          const message = e instanceof FileProblem ? e.message : `The file could not be opened: ${e instanceof Error ? e.message : String(e)}`;
+          void stat(path).catch(() => recent.remove(path));
+          const options = { type: 'error' as const, title: 'Could Not Open the File', message: 'The file could not be opened.', detail: message };
+          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+        },
+      );
+    };
+
+    rebuildMenu = () => {
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            appName: APP_NAME,
+            isDev: !app.isPackaged,
+            recentFiles: recent.list(),
+            send: sendCommand,
+            openRecent: (path) => openIncoming(path),
+            clearRecent: () => {
+              void recent.clear();
+              app.clearRecentDocuments();
+            },
+          }),
+        ),
+      );
+    };
+    rebuildMenu();
+
+    registerIpcHandlers(createRegistrar({ ipc: ipcMain, log }), { files, progress });
+
+    const openWindow = () => {
+      rendererLoaded = false;
+      const win = createMainWindow({ preloadPath: paths.preload, devTools: !app.isPackaged, title: APP_NAME, ...(process.platform === 'linux' ? { icon: paths.icon } : {}) });
+      win.webContents.on('did-finish-load', () => {
+        rendererLoaded = true;
+        for (const path of waitingPaths.splice(0)) openIncoming(path);
+      });
+      win.on('closed', () => {
+        if (mainWindow === win) mainWindow = null;
+        rendererLoaded = false;
+      });
+      mainWindow = win;
+    };
+    openWindow();
+    app.on('activate', () => {
+      if (mainWindow === null) openWindow();
+    });
+
+    let flushed = false;
+    app.on('before-quit', (event) => {
+      if (flushed) return;
+      event.preventDefault();
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_FLUSH_TIMEOUT_MS));
+      void Promise.race([Promise.allSettled([progress.flush(), recent.flush()]), timeout]).finally(() => {
+        flushed = true;
+        app.quit();
+      });
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

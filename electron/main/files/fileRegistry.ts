@@ -1,0 +1,53 @@
+// Paths stay in main (issue 3 "Files"): the renderer only ever holds an opaque token for a file main opened.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type RegisteredPurpose = 'export' | 'original' | 'plan';
+
+interface Entry {
+  readonly path: string;
+  readonly purpose: RegisteredPurpose;
+}
+
+/** Compare paths as the OS does: case-insensitively on Windows and macOS (default file systems). */
+export function samePath(a: string, b: string, platform: NodeJS.Platform = process.platform): boolean {
+  const norm = (p: string) => {
+    const r = resolve(p);
+    return platform === 'win32' || platform === 'darwin' ? r.toLowerCase() : r;
+  };
+  return norm(a) === norm(b);
+}
+
+export class FileRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly options: { maxEntries?: number; platform?: NodeJS.Platform; newToken?: () => string } = {},
+  ) {}
+
+  /** Remember a path main opened; returns the token the renderer may hold. */
+  register(path: string, purpose: RegisteredPurpose): string {
+    const token = (this.options.newToken ?? randomUUID)();
+    this.entries.set(token, { path: resolve(path), purpose });
+    const max = this.options.maxEntries ?? 256;
+    while (this.entries.size > max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return token;
+  }
+
+  pathOf(token: string | null | undefined): string | null {
+    if (token === null || token === undefined) return null;
+    return this.entries.get(token)?.path ?? null;
+  }
+
+  /** Is `path` an export (or original) the admin opened? Those are never overwritten without asking. */
+  isSourcePath(path: string): boolean {
+    for (const entry of this.entries.values()) {
+      if (entry.purpose !== 'plan' && samePath(entry.path, path, this.options.platform)) return true;
+    }
+    return false;
+  }
+}

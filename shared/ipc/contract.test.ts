@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { eventChannels, invokeChannels, isMenuCommandName, menuCommandNames } from './channels';
+import { contract, MAX_FILE_BYTES } from './contract';
+import type { Journal } from '../migration/journal';
+
+const journalFixture = (): Journal => ({
+  schemaVersion: 1,
+  source: { name: 'acme-users.csv', size: 1234, sha256: 'a'.repeat(64), encoding: 'utf-8', delimiter: ',', bom: false, eol: '\n' },
+  plan: { licenses: [{ name: 'Engage', seats: 120, addOnsAllowed: true }], addOns: [{ name: 'Meet', seats: 60 }] },
+  me: null,
+  assignments: { 'id:001': { license: 'Engage', addOns: 'Meet' } },
+  progress: { assigned: 1, users: 3 },
+  updatedAt: '2025-01-01T10:00:00.000Z',
+});
+
+const HANDLE = '3f2c1d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
+describe('the IPC contract', () => {
+  it('names every channel lp:<noun>.<verb> and gives each invoke channel a schema pair', () => {
+    for (const channel of [...Object.values(invokeChannels), ...Object.values(eventChannels)]) expect(channel).toMatch(/^lp:[a-z]+\.[a-zA-Z]+$/);
+    expect(Object.keys(contract).sort()).toEqual(Object.values(invokeChannels).sort());
+  });
+
+  it('knows exactly the menu commands of the renderer', () => {
+    expect([...menuCommandNames].sort()).toEqual(['about', 'close', 'exportAnnotated', 'exportReport', 'find', 'open', 'openOriginal', 'redo', 'rules', 'save', 'undo']);
+    expect(isMenuCommandName('save')).toBe(true);
+    expect(isMenuCommandName('__proto__')).toBe(false);
+    expect(isMenuCommandName(1)).toBe(false);
+  });
+});
+
+describe('request schemas accept what the renderer sends and nothing else', () => {
+  const valid: Array<[keyof typeof contract, unknown]> = [
+    ['lp:file.open', { purpose: 'export' }],
+    ['lp:file.open', { purpose: 'plan' }],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'acme-users-upload.csv', bytes: new Uint8Array([1, 2]), sourceHandle: HANDLE }],
+    ['lp:file.save', { purpose: 'report', suggestedName: 'errors.csv', bytes: new Uint8Array(0), sourceHandle: null }],
+    ['lp:file.save', { purpose: 'plan', suggestedName: 'plan.json', bytes: new Uint8Array(0) }],
+    ['lp:file.adoptDropped', { path: '/home/a/export.csv', purpose: 'export', size: 12, sha256: 'b'.repeat(64) }],
+    ['lp:progress.list', undefined],
+    ['lp:progress.save', { id: 'acme-users-3f2c', journal: journalFixture() }],
+    ['lp:progress.discard', { id: 'a'.repeat(64) }],
+  ];
+  it.each(valid)('%s accepts %o', (channel, payload) => {
+    expect(contract[channel].request.safeParse(payload).success).toBe(true);
+  });
+
+  const invalid: Array<[keyof typeof contract, unknown, string]> = [
+    ['lp:file.open', { purpose: 'export', path: '/etc/passwd' }, 'a path from the renderer'],
+    ['lp:file.open', { purpose: 'passwords' }, 'an unknown purpose'],
+    ['lp:file.open', 'export', 'a bare string'],
+    ['lp:file.open', null, 'null'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: '../../.bashrc', bytes: new Uint8Array(0) }, 'a path as the name'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'C:\\Windows\\x.csv', bytes: new Uint8Array(0) }, 'a Windows path as the name'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'x.csv', bytes: [1, 2, 3] }, 'bytes as a plain array'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'x.csv', bytes: 'aGk=' }, 'bytes as base64 text'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'x.csv', bytes: new Uint8Array(0), sourceHandle: '/home/a/export.csv' }, 'a path as the handle'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: '', bytes: new Uint8Array(0) }, 'an empty name'],
+    ['lp:file.save', { purpose: 'clean', suggestedName: 'x.csv', bytes: new Uint8Array(0), overwrite: true }, 'an extra key'],
+    ['lp:file.adoptDropped', { path: '/x', purpose: 'export', size: -1, sha256: 'b'.repeat(64) }, 'a negative size'],
+    ['lp:file.adoptDropped', { path: '/x', purpose: 'export', size: 1, sha256: 'nothex' }, 'a bad hash'],
+    ['lp:progress.list', { all: true }, 'a payload where none is expected'],
+    ['lp:progress.save', { id: '../../evil', journal: journalFixture() }, 'a traversal id'],
+    ['lp:progress.save', { id: 'a/b', journal: journalFixture() }, 'an id with a slash'],
+    ['lp:progress.save', { id: '.hidden', journal: journalFixture() }, 'an id starting with a dot'],
+    ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), schemaVersion: 2 } }, 'a journal of another version'],
+    ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), extra: 1 } }, 'a journal with an unknown key'],
+    ['lp:progress.discard', { id: '' }, 'an empty id'],
+  ];
+  it.each(invalid)('%s refuses %o (%s)', (channel, payload) => {
+    expect(contract[channel].request.safeParse(payload).success).toBe(false);
+  });
+
+  it('refuses files larger than the limit without copying them', () => {
+    class Huge extends Uint8Array {
+      override get byteLength(): number {
+        return MAX_FILE_BYTES + 1;
+      }
+    }
+    const huge = new Huge(0);
+    expect(contract['lp:file.save'].request.safeParse({ purpose: 'clean', suggestedName: 'x.csv', bytes: huge }).success).toBe(false);
+  });
+});
+
+describe('response schemas', () => {
+  it('describe what main returns', () => {
+    expect(contract['lp:file.open'].response.safeParse(null).success).toBe(true);
+    expect(contract['lp:file.open'].response.safeParse({ name: 'a.csv', bytes: new Uint8Array(1), handle: HANDLE }).success).toBe(true);
+    expect(contract['lp:file.save'].response.safeParse({ ok: false, canceled: false, message: 'The disk is full' }).success).toBe(true);
+    expect(contract['lp:file.save'].response.safeParse({ ok: true }).success).toBe(false);
+    expect(contract['lp:progress.list'].response.safeParse([{ id: 'acme', journal: journalFixture(), note: null }]).success).toBe(true);
+  });
+});
