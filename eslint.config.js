@@ -12,7 +12,7 @@ const nodeBans = [
 const everywhere = [{ name: 'ag-grid-enterprise', message: 'Community modules only.' }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**/*.mjs', 'bench-out/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bench-out/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -89,6 +89,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [...everywhere], patterns: [...nodeBans, { group: ['../main/*', '../cli/*', '../files/*'], message: 'The preload only builds the API from shared/ipc.' }] }],
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'eslint.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Benchmarks drop references on purpose (to let the GC reclaim between runs) and pass code to the page.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-useless-assignment': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     files: ['**/*.test.ts', 'shared/testing/**', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],

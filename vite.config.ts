@@ -1,4 +1,4 @@
-// The renderer build: the same app for Electron (loaded from file://, hence base './') and for browsers.
+// The renderer build: the same app for Electron (served from app://renderer/ with relative URLs, hence base './') and for browsers.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';

@@ -96,3 +96,14 @@ describe('forbiddenSwitches (packaged builds refuse debugging doors)', () => {
     expect(forbiddenSwitches(argv)).toEqual(found);
   });
 });
+
+describe('the renderer page', () => {
+  it('carries the same CSP in its <meta> as the app:// responses (minus frame-ancestors)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { META_CONTENT_SECURITY_POLICY } = await import('./csp');
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(meta).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+});

@@ -1,5 +1,5 @@
 // Renders icon.svg's shapes to 512×512 and 256×256 PNGs with Node alone (zlib), so no image tools are needed.
-// Run: node resources/icons/render-icons.mjs. The shapes below mirror icon.svg (512-unit coordinates).
+// Run: node scripts/render-icons.mjs. The shapes below mirror icon.svg (512-unit coordinates).
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -84,6 +84,6 @@ function png(width, height, raw) {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const dir = new URL('.', import.meta.url);
+const dir = new URL('../resources/icons/', import.meta.url);
 for (const size of [512, 256]) writeFileSync(new URL(`${size}x${size}.png`, dir), render(size));
 writeFileSync(new URL('icon.png', dir), render(512));

@@ -1,0 +1,68 @@
+// Shared helpers for the browser specs: paths, opening files, reading downloads, screenshots.
+import { expect, type Download, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const realClient = path.resolve(repoRoot, '../shared/fixtures/real-client');
+export const samples = path.join(repoRoot, 'resources/samples');
+export const screenshots = path.join(repoRoot, 'screenshots');
+
+/** A fresh app: saved progress from earlier tests cleared. */
+export async function freshApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase('license-prep');
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('open-sample')).toBeVisible();
+}
+
+export async function openSample(page: Page): Promise<void> {
+  await page.getByTestId('open-sample').click();
+  await expect(page.getByTestId('plan-editor')).toBeVisible();
+}
+
+/** Pick a file through the platform's file input. */
+export async function chooseFile(page: Page, trigger: () => Promise<void>, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await trigger();
+  await (await chooser).setFiles(file);
+}
+
+export async function downloadText(page: Page, trigger: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const pending = page.waitForEvent('download');
+  await trigger();
+  const download: Download = await pending;
+  const file = await download.path();
+  const bytes = readFileSync(file);
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+export async function gotoStep(page: Page, step: 'open' | 'overview' | 'assign' | 'review' | 'save'): Promise<void> {
+  await page.locator(`[data-step="${step}"]`).click();
+}
+
+/** The grid cell of a session row (0-based) and column index. */
+export const cell = (page: Page, row: number, column: number | string) => page.locator(`.grid-host [role="row"][row-id="${row}"] [role="gridcell"][col-id="${column}"]`);
+
+export const seat = (page: Page, name: string) => page.locator(`[data-testid="seat-counters"] [data-seat="${name}"] .seat-count`);
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+/** Take the same screenshot in light and dark. */
+export async function shotBoth(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, `${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,0 +1,72 @@
+// Issue 4, items 4 and 5: the review (matrix, who loses access, findings linking to cells, both
+// report forms) and the save, blocked while errors remain.
+import { expect, test } from '@playwright/test';
+import { cell, downloadText, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';
+
+async function mapOptimizeToEngage(page: import('@playwright/test').Page): Promise<void> {
+  await gotoStep(page, 'assign');
+  await page.getByTestId('map-by-current').click();
+  await page.getByTestId('map-current').selectOption('Optimize');
+  await page.getByTestId('bulk-license').selectOption('Engage');
+  await page.getByTestId('apply-map').click();
+  await expect(seat(page, 'Engage')).toHaveText('24 / 40');
+}
+
+test('review shows current → new counts, who loses access, and downloads both report forms', async ({ page }) => {
+  await freshApp(page);
+  await openSample(page);
+  await mapOptimizeToEngage(page);
+  await gotoStep(page, 'review');
+  await expect(page.locator('[data-cell="Optimize→Engage"]')).toHaveText('24');
+  await expect(page.locator('[data-cell="Standard→"]')).toHaveText('14');
+  await expect(page.getByTestId('losers')).toContainText('Users who lose access (21)');
+
+  const report = await downloadText(page, () => page.getByTestId('download-report').click());
+  expect(report.name).toBe('sample-export-errors.csv');
+  expect([...report.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = report.text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('"Row","User","Column","Value","Code","Message","Suggestion"');
+  expect(lines.filter((l) => l.includes('"LOSES_ACCESS"'))).toHaveLength(21);
+
+  const annotated = await downloadText(page, () => page.getByTestId('download-annotated').click());
+  expect(annotated.name).toBe('sample-export-annotated.csv');
+  const header = annotated.text.replace(/^\uFEFF/, '').split('\r\n')[0];
+  expect(header).toContain('"New License","New Add-ons","Errors","Warnings"');
+  expect(annotated.text).toContain('"Engage"');
+
+  // each finding links back to its cell
+  await page.getByTestId('losers').getByRole('button').first().click();
+  await expect(page.getByTestId('grid')).toBeVisible();
+  await expect(page.locator('.grid-host .ag-cell-focus')).toHaveAttribute('col-id', '8');
+});
+
+test('save is blocked with the reason and where while errors remain, then writes the upload-ready file', async ({ page }) => {
+  await freshApp(page);
+  await openSample(page);
+  await mapOptimizeToEngage(page);
+  await gotoStep(page, 'overview');
+  await page.getByLabel('Engage seats').fill('20');
+  await expect(page.getByTestId('error-count')).toHaveText('1');
+  await gotoStep(page, 'save');
+  await expect(page.getByTestId('save-blocked')).toContainText('1 error remains');
+  await expect(page.getByTestId('save-clean')).toBeDisabled();
+  await expect(page.getByTestId('save-errors')).toContainText('SEATS_EXCEEDED');
+  await expect(page.getByTestId('save-errors')).toContainText('24 users hold the "Engage" license but the plan has 20 seats');
+  await shotBoth(page, '5-save-blocked');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('notice')).toContainText('Not saved: 1 error remains');
+
+  await gotoStep(page, 'overview');
+  await page.getByLabel('Engage seats').fill('40');
+  await expect(page.getByTestId('error-count')).toHaveText('0');
+  await gotoStep(page, 'save');
+  await expect(page.getByTestId('save-clean')).toBeEnabled();
+  await shotBoth(page, '5-save-ready');
+  const saved = await downloadText(page, () => page.getByTestId('save-clean').click());
+  expect(saved.name).toBe('sample-export-upload-ready.csv');
+  const rows = saved.text.split(/\r?\n/);
+  expect(rows[0]).toBe('User ID,First Name,Last Name,Email,Title,Team,Current License,Current Add-ons,New License,New Add-ons');
+  expect(rows[1]).toBe('000000005000000,Ava,Smith,ava.smith@acme.example,Sales Ops Admin,"Sales, EMEA",Optimize,,Engage,');
+  await gotoStep(page, 'assign');
+  await expect(cell(page, 0, 8)).toHaveText('Engage');
+});

@@ -1,0 +1,111 @@
+// The app shell: header with steps, seat counters and theme; the current step; menu commands.
+import { useEffect } from 'react';
+import { SeatCounters } from '../components/SeatCounters';
+import { platform } from '../platform/index';
+import type { MenuCommand } from '../platform/platform';
+import { AssignStep } from '../steps/AssignStep';
+import { OpenStep } from '../steps/OpenStep';
+import { OverviewStep } from '../steps/OverviewStep';
+import { ReviewStep } from '../steps/ReviewStep';
+import { SaveStep } from '../steps/SaveStep';
+import { closeFile, downloadReport, flushAutosave, goTo, notify, pickAndOpen, redo, requestFind, saveClean, setTheme, undo } from '../store/actions';
+import { useAppStore, type ThemeChoice } from '../store/appStore';
+import { StepBar } from './StepBar';
+import { useDarkTheme } from './useTheme';
+
+function runCommand(command: MenuCommand): void {
+  switch (command) {
+    case 'open':
+    case 'openOriginal':
+      goTo('open');
+      void pickAndOpen();
+      return;
+    case 'save':
+      void saveClean();
+      return;
+    case 'exportReport':
+      void downloadReport('report');
+      return;
+    case 'exportAnnotated':
+      void downloadReport('annotated');
+      return;
+    case 'close':
+      closeFile();
+      return;
+    case 'undo':
+      undo();
+      return;
+    case 'redo':
+      redo();
+      return;
+    case 'find':
+      requestFind();
+      return;
+    case 'rules':
+    case 'about':
+      notify({ tone: 'info', text: 'License Prep prepares the license-migration CSV offline: assign, review, save. Nothing leaves this computer.' });
+      return;
+  }
+}
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+
+export function App() {
+  const step = useAppStore((s) => s.step);
+  const theme = useAppStore((s) => s.theme);
+  const fileName = useAppStore((s) => s.fileName);
+  const notice = useAppStore((s) => s.notice);
+  const lastSavedAt = useAppStore((s) => s.lastSavedAt);
+  const dark = useDarkTheme(theme);
+
+  useEffect(() => platform().onMenuCommand(runCommand), []);
+  useEffect(() => {
+    const flush = (): void => flushAutosave();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
+
+  return (
+    <div className={`app step-${step}`}>
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            LP
+          </span>
+          <span className="brand-name">License Prep</span>
+        </div>
+        <StepBar />
+        <div className="header-end">
+          {fileName && (
+            <span className="file-name" title={fileName} data-testid="file-name">
+              {fileName}
+              {lastSavedAt ? <span className="saved-dot" title={`Progress saved ${new Date(lastSavedAt).toLocaleTimeString()}`} data-testid="autosaved" /> : null}
+            </span>
+          )}
+          <button type="button" className="button ghost small" onClick={() => setTheme(NEXT_THEME[theme])} data-testid="theme-toggle" aria-label={`${THEME_LABEL[theme]} (click to change)`}>
+            {dark ? '☾' : '☀'} {THEME_LABEL[theme].replace('Theme: ', '')}
+          </button>
+        </div>
+      </header>
+      <div className="counters-bar">
+        <SeatCounters />
+      </div>
+      {notice && (
+        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <span>{notice.text}</span>
+          <button type="button" className="button ghost small" onClick={() => notify(null)} aria-label="Dismiss">
+            ✕
+          </button>
+        </div>
+      )}
+      <main className="app-main">
+        {step === 'open' && <OpenStep />}
+        {step === 'overview' && <OverviewStep />}
+        {step === 'assign' && <AssignStep dark={dark} />}
+        {step === 'review' && <ReviewStep />}
+        {step === 'save' && <SaveStep />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The wizard's step bar: every step can be revisited once a file is open.
+import { goTo } from '../store/actions';
+import { STEPS, useAppStore } from '../store/appStore';
+
+export function StepBar() {
+  const step = useAppStore((s) => s.step);
+  const open = useAppStore((s) => s.fileName !== null);
+  const counts = useAppStore((s) => s.counts);
+  const current = STEPS.findIndex((s) => s.id === step);
+  return (
+    <nav className="stepbar" aria-label="Steps">
+      <ol>
+        {STEPS.map((s, i) => (
+          <li key={s.id}>
+            <button type="button" className={`step${s.id === step ? ' current' : ''}${i < current ? ' done' : ''}`} aria-current={s.id === step ? 'step' : undefined} disabled={s.id !== 'open' && !open} onClick={() => goTo(s.id)} data-step={s.id}>
+              <span className="step-number">{i + 1}</span>
+              {s.label}
+              {s.id === 'review' && open && counts.errors > 0 ? <span className="step-badge">{counts.errors > 999 ? '999+' : counts.errors}</span> : null}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

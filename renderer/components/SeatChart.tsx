@@ -1,0 +1,34 @@
+// Seats assigned vs available per license and add-on: plain SVG bars, no chart library.
+import type { SeatUsage } from '../../shared/index';
+
+const ROW = 30;
+const LABEL = 110;
+const WIDTH = 400;
+
+export function SeatChart({ seats }: { seats: readonly SeatUsage[] }) {
+  if (seats.length === 0) return null;
+  const max = Math.max(1, ...seats.map((s) => Math.max(s.assigned, s.seats)));
+  const scale = (n: number): number => ((WIDTH - LABEL - 90) * n) / max;
+  const height = seats.length * ROW + 8;
+  return (
+    <svg className="seat-chart" data-testid="seat-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Seats assigned versus available">
+      {seats.map((s, i) => {
+        const y = i * ROW + 4;
+        const over = s.assigned > s.seats;
+        return (
+          <g key={`${s.kind}:${s.name}`} data-bar={s.name}>
+            <text x={0} y={y + 15} className="chart-label">
+              {s.name}
+              {s.kind === 'addOn' ? ' (add-on)' : ''}
+            </text>
+            <rect x={LABEL} y={y + 2} width={Math.max(1, scale(s.seats))} height={18} rx={3} className="bar-available" />
+            <rect x={LABEL} y={y + 6} width={scale(s.assigned)} height={10} rx={2} className={over ? 'bar-assigned over' : 'bar-assigned'} />
+            <text x={LABEL + Math.max(scale(s.seats), scale(s.assigned)) + 6} y={y + 15} className={over ? 'chart-value over' : 'chart-value'}>
+              {s.assigned} / {s.seats}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

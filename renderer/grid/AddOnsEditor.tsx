@@ -1,0 +1,77 @@
+// The New Add-ons editor: a small multi-select (AG Grid's is Enterprise), each add-on with seats left,
+// offered only when the row's New License allows add-ons (issue 4, item 3).
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import { addOnOptions } from '../store/selectors';
+import { currentSession } from '../store/sessionHolder';
+import { editAddOns, refocusCell } from './gridEdits';
+import type { GridRow } from './gridRow';
+
+export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
+  const r = props.data?.i ?? -1;
+  const { onValueChange, stopEditing } = props;
+  const session = currentSession();
+  const view = useMemo(() => (session && r >= 0 ? addOnOptions(session, r, session.licenseOf(r)) : { allowed: false, reason: '', options: [] }), [session, r]);
+  const [mask, setMask] = useState(() => (session ? session.planIndex.addOns(props.initialValue ?? '').mask : 0));
+  const boxes = useRef<(HTMLInputElement | null)[]>([]);
+  const doneRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const first = boxes.current.find((b) => b && !b.disabled);
+    (first ?? doneRef.current)?.focus();
+  }, []);
+
+  const text = (m: number): string => (session ? session.planIndex.addOnsText(m) : '');
+
+  const toggle = (i: number): void => {
+    const next = mask ^ (1 << i);
+    setMask(next);
+    onValueChange(text(next));
+  };
+
+  const commit = (): void => {
+    stopEditing(true);
+    editAddOns(r, text(mask));
+    refocusCell(props.api, props.node.id, props.column.getColId());
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      event.stopPropagation();
+      commit();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      event.stopPropagation();
+      const focusables = [...boxes.current.filter((b): b is HTMLInputElement => b !== null && !b.disabled), doneRef.current].filter((e) => e !== null);
+      const at = focusables.indexOf(document.activeElement as HTMLInputElement);
+      const next = focusables[(at + (event.key === 'ArrowDown' ? 1 : focusables.length - 1)) % focusables.length];
+      next?.focus();
+    }
+  };
+
+  return (
+    <div className="editor-popup" data-testid="addons-editor" onKeyDown={onKeyDown}>
+      <div className="editor-title">New Add-ons</div>
+      {!view.allowed && <p className="editor-reason">{view.reason}</p>}
+      <div className="option-list" role="group" aria-label="New Add-ons">
+        {view.options.map((option, i) => {
+          const checked = (mask & (1 << i)) !== 0;
+          return (
+            <label key={option.name} className={`option${option.disabled && !checked ? ' disabled' : ''}`}>
+              <input type="checkbox" ref={(el) => void (boxes.current[i] = el)} checked={checked} disabled={option.disabled && !checked} onChange={() => toggle(i)} />
+              <span className="option-name">{option.name}</span>
+              <span className={`option-note${option.left < 0 ? ' over' : ''}`}>{option.note}</span>
+            </label>
+          );
+        })}
+      </div>
+      <div className="editor-actions">
+        <span className="editor-hint">Space toggle · Enter apply · Esc cancel</span>
+        <button type="button" className="button primary small" ref={doneRef} onClick={commit}>
+          Apply
+        </button>
+      </div>
+    </div>
+  );
+}

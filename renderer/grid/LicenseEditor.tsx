@@ -1,0 +1,87 @@
+// The New License editor: plan licenses with seats left, full ones disabled (issue 4, item 3).
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import { licenseOptions } from '../store/selectors';
+import { currentSession } from '../store/sessionHolder';
+import { editLicense, refocusCell } from './gridEdits';
+import type { GridRow } from './gridRow';
+
+export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
+  const r = props.data?.i ?? -1;
+  const { onValueChange, stopEditing } = props;
+  const options = useMemo(() => {
+    const session = currentSession();
+    if (!session || r < 0) return [];
+    return [{ name: '', left: 0, disabled: false, note: 'no access' }, ...licenseOptions(session, r)];
+  }, [r]);
+  const initial = useMemo(() => {
+    const session = currentSession();
+    const canonical = session ? session.planIndex.license(props.initialValue ?? '').canonical : '';
+    return Math.max(0, options.findIndex((o) => o.name === canonical));
+  }, [options, props.initialValue]);
+  const [active, setActive] = useState(initial);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => listRef.current?.focus(), []);
+
+  const commit = (index: number): void => {
+    const option = options[index];
+    if (!option || option.disabled) return;
+    stopEditing(true);
+    editLicense(r, option.name);
+    refocusCell(props.api, props.node.id, props.column.getColId());
+  };
+
+  const move = (delta: number): void => {
+    for (let i = active + delta; i >= 0 && i < options.length; i += delta) {
+      if (!options[i].disabled) {
+        setActive(i);
+        onValueChange(options[i].name);
+        return;
+      }
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      event.stopPropagation();
+      move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      commit(active);
+    } else if (event.key.length === 1 && /\S/.test(event.key)) {
+      const letter = event.key.toLowerCase();
+      const found = options.findIndex((o, i) => i > 0 && !o.disabled && o.name.toLowerCase().startsWith(letter));
+      if (found >= 0) {
+        setActive(found);
+        onValueChange(options[found].name);
+      }
+    }
+  };
+
+  return (
+    <div className="editor-popup" data-testid="license-editor">
+      <div className="editor-title">New License</div>
+      <ul className="option-list" role="listbox" aria-label="New License" tabIndex={0} ref={listRef} onKeyDown={onKeyDown} aria-activedescendant={`license-option-${active}`}>
+        {options.map((option, index) => (
+          <li
+            key={option.name || '(none)'}
+            id={`license-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            aria-disabled={option.disabled}
+            className={`option${index === active ? ' active' : ''}${option.disabled ? ' disabled' : ''}`}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => commit(index)}
+          >
+            <span className="option-name">{option.name === '' ? 'No license' : option.name}</span>
+            <span className={`option-note${option.left < 0 ? ' over' : ''}`}>{option.note}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="editor-hint">↑↓ choose · Enter apply · Esc cancel</div>
+    </div>
+  );
+}

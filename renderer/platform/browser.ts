@@ -1,0 +1,171 @@
+// The browser platform (issue 4, item 7): file pickers, downloads, IndexedDB for saved progress,
+// keyboard shortcuts standing in for the native menus.
+import { parseJournal, type Journal } from '../../shared/index';
+import type { FilePurpose, MenuCommand, PickedFile, Platform, SavedProgressEntry, SaveOutcome, SavePurpose } from './platform';
+
+const DB_NAME = 'license-prep';
+const STORE = 'progress';
+
+const ACCEPT: Record<FilePurpose, string> = {
+  export: '.csv,.txt,.tsv,text/csv,text/plain',
+  original: '.csv,.txt,.tsv,text/csv,text/plain',
+  plan: '.json,application/json',
+};
+
+const MIME: Record<SavePurpose, string> = {
+  clean: 'text/csv',
+  report: 'text/csv',
+  annotated: 'text/csv',
+  plan: 'application/json',
+};
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | null): Promise<T | undefined> {
+  const db = await openDb();
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = run(tx.objectStore(STORE));
+      let result: T | undefined;
+      if (request) request.onsuccess = () => (result = request.result);
+      // Durable when the transaction completes, not when the request succeeds.
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Read a File into bytes. */
+export async function fileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+function pickWithInput(purpose: FilePurpose): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = ACCEPT[purpose];
+    input.style.display = 'none';
+    input.dataset.purpose = purpose;
+    let settled = false;
+    const finish = (value: PickedFile | null): void => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(value);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return finish(null);
+      void fileBytes(file).then((bytes) => finish({ name: file.name, bytes, handle: null }));
+    });
+    input.addEventListener('cancel', () => finish(null));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+function download(name: string, bytes: Uint8Array, type: string): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function isTextTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return type === 'text' || type === 'search' || type === 'email' || type === 'number';
+}
+
+/** Keyboard shortcuts for the commands a desktop app puts in its menus. */
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, inTextField: boolean): MenuCommand | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'o') return event.shiftKey ? 'openOriginal' : 'open';
+  if (key === 's') return 'save';
+  if (key === 'f') return 'find';
+  if (inTextField) return null; // text fields keep their own undo
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y') return 'redo';
+  return null;
+}
+
+export function createBrowserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    pickFile: pickWithInput,
+    async saveFile(request): Promise<SaveOutcome> {
+      try {
+        download(request.suggestedName, request.bytes, MIME[request.purpose]);
+        return { ok: true, name: request.suggestedName };
+      } catch (e) {
+        return { ok: false, canceled: false, message: (e as Error).message };
+      }
+    },
+    async listProgress(): Promise<SavedProgressEntry[]> {
+      const db = await openDb();
+      try {
+        const entries = await new Promise<SavedProgressEntry[]>((resolve, reject) => {
+          const out: SavedProgressEntry[] = [];
+          const request = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor();
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (!cursor) return resolve(out);
+            const parsed = parseJournal(cursor.value);
+            if (parsed.ok) out.push({ id: String(cursor.key), journal: parsed.value, note: null });
+            cursor.continue();
+          };
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+        });
+        return entries.sort((a, b) => b.journal.updatedAt.localeCompare(a.journal.updatedAt));
+      } finally {
+        db.close();
+      }
+    },
+    async saveProgress(id: string, journal: Journal): Promise<void> {
+      await withStore('readwrite', (store) => store.put(journal, id));
+    },
+    async discardProgress(id: string): Promise<void> {
+      await withStore('readwrite', (store) => store.delete(id));
+    },
+    onMenuCommand(handler) {
+      const listener = (event: KeyboardEvent): void => {
+        const command = commandForKey(event, isTextTarget(event.target));
+        if (command === null) return;
+        event.preventDefault();
+        handler(command);
+      };
+      window.addEventListener('keydown', listener);
+      return () => window.removeEventListener('keydown', listener);
+    },
+    async sha256(bytes: Uint8Array): Promise<string> {
+      const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// "Edit license" for the selection and "Map by current license" with its seat impact first (issue 4, item 3).
+import { useMemo, useState } from 'react';
+import { edit } from '../store/actions';
+import { useAppStore } from '../store/appStore';
+import { countBy, licenseChanges, rowsWithCurrent, seatImpact, type AddOnsMode } from '../store/selectors';
+import { currentSession } from '../store/sessionHolder';
+import { Dialog } from '../components/Dialog';
+
+function LicenseAndAddOns({ license, setLicense, addOns, setAddOns }: { license: string; setLicense: (v: string) => void; addOns: AddOnsMode; setAddOns: (m: AddOnsMode) => void }) {
+  const plan = useAppStore((s) => s.plan);
+  const chosen = plan.licenses.find((l) => l.name === license);
+  const allowed = chosen?.addOnsAllowed ?? false;
+  const selected = addOns.kind === 'set' ? addOns.addOns.split(', ').filter((a) => a !== '') : [];
+  const toggle = (name: string): void => {
+    const next = new Set(selected);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setAddOns({ kind: 'set', addOns: plan.addOns.map((a) => a.name).filter((a) => next.has(a)).join(', ') });
+  };
+  return (
+    <>
+      <label className="field">
+        <span>New License</span>
+        <select value={license} onChange={(e) => setLicense(e.target.value)} data-testid="bulk-license">
+          <option value="">No license</option>
+          {plan.licenses.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field" disabled={!allowed}>
+        <legend>New Add-ons {allowed ? '' : license === '' ? '(need a license)' : `(${license} allows none)`}</legend>
+        <label className="inline">
+          <input type="radio" checked={addOns.kind === 'keep'} onChange={() => setAddOns({ kind: 'keep' })} /> Keep each user's add-ons
+        </label>
+        <label className="inline">
+          <input type="radio" checked={addOns.kind === 'set'} onChange={() => setAddOns({ kind: 'set', addOns: '' })} /> Set to:
+        </label>
+        {plan.addOns.map((a) => (
+          <label key={a.name} className="inline">
+            <input type="checkbox" disabled={addOns.kind !== 'set'} checked={selected.includes(a.name)} onChange={() => toggle(a.name)} /> {a.name}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; license: string; addOns: AddOnsMode }) {
+  const revision = useAppStore((s) => s.revision);
+  const session = currentSession();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the session changes
+  const impact = useMemo(() => (session ? seatImpact(session.seatUsage(), session.previewSeats(licenseChanges(session, rows, license, addOns))) : []), [session, rows, license, addOns, revision]);
+  return (
+    <table className="impact-table" data-testid="seat-impact">
+      <thead>
+        <tr>
+          <th>Seat</th>
+          <th className="num">Now</th>
+          <th className="num">After</th>
+          <th className="num">Plan</th>
+        </tr>
+      </thead>
+      <tbody>
+        {impact.map((s) => {
+          const over = s.after > s.seats;
+          return (
+            <tr key={`${s.kind}:${s.name}`} className={over ? 'over' : ''} data-impact={s.name}>
+              <td>{s.name}</td>
+              <td className="num">{s.before}</td>
+              <td className="num">
+                {s.after}
+                {s.after !== s.before ? <span className="delta">{s.after > s.before ? ` (+${s.after - s.before})` : ` (${s.after - s.before})`}</span> : null}
+              </td>
+              <td className="num">
+                {s.seats}
+                {over ? <span className="over-note"> over by {s.after - s.seats}</span> : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]; onClose: () => void }) {
+  const plan = useAppStore((s) => s.plan);
+  const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
+  const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
+  const apply = (): void => {
+    const session = currentSession();
+    if (session) edit(licenseChanges(session, rows, license, addOns));
+    onClose();
+  };
+  return (
+    <Dialog title={`Edit license of ${rows.length.toLocaleString('en-US')} selected users`} onClose={onClose} testId="edit-selection-dialog">
+      <LicenseAndAddOns license={license} setLicense={setLicense} addOns={addOns} setAddOns={setAddOns} />
+      <h3>Seat impact</h3>
+      <ImpactTable rows={rows} license={license} addOns={addOns} />
+      <div className="dialog-actions">
+        <button type="button" className="button ghost" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={apply} data-testid="apply-selection">
+          Apply to {rows.length.toLocaleString('en-US')} users
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
+  const plan = useAppStore((s) => s.plan);
+  const session = currentSession();
+  const currents = useMemo(() => (session ? countBy(session, session.source.columns.currentLicense) : []), [session]);
+  const [current, setCurrent] = useState(currents[0]?.value ?? '');
+  const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
+  const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
+  const rows = useMemo(() => (session ? rowsWithCurrent(session, current) : []), [session, current]);
+  const apply = (): void => {
+    if (session) edit(licenseChanges(session, rows, license, addOns));
+    onClose();
+  };
+  return (
+    <Dialog title="Map by current license" onClose={onClose} testId="map-dialog">
+      <p className="muted">Everyone on one current license gets the same new license. Check the seat impact before applying; you can undo it.</p>
+      <label className="field">
+        <span>Everyone on</span>
+        <select value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="map-current">
+          {currents.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.value === '' ? '(no current license)' : c.value} — {c.users} users
+            </option>
+          ))}
+        </select>
+      </label>
+      <LicenseAndAddOns license={license} setLicense={setLicense} addOns={addOns} setAddOns={setAddOns} />
+      <h3>Seat impact</h3>
+      <ImpactTable rows={rows} license={license} addOns={addOns} />
+      <div className="dialog-actions">
+        <button type="button" className="button ghost" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={apply} data-testid="apply-map" disabled={rows.length === 0}>
+          Apply to {rows.length.toLocaleString('en-US')} users
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,146 @@
+// Step 1, Open (issue 4, item 1 and 6): pick or drop an export, try the sample, validate a file
+// edited elsewhere against the original, or continue saved work.
+import { useEffect, useState, type DragEvent } from 'react';
+import { fileBytes } from '../platform/browser';
+import { platform } from '../platform/index';
+import type { PickedFile } from '../platform/platform';
+import { discardSaved, dismissRefusal, goTo, importPlan, notify, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/actions';
+import { useAppStore } from '../store/appStore';
+
+const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splitting rows…', transferring: 'Receiving rows…', checking: 'Checking every row…' } as const;
+
+export function OpenStep() {
+  const loading = useAppStore((s) => s.loading);
+  const refusal = useAppStore((s) => s.refusal);
+  const saved = useAppStore((s) => s.saved);
+  const fileName = useAppStore((s) => s.fileName);
+  const plan = useAppStore((s) => s.plan);
+  const [dragging, setDragging] = useState(false);
+  const [toValidate, setToValidate] = useState<PickedFile | null>(null);
+  const [original, setOriginal] = useState<PickedFile | null>(null);
+
+  useEffect(() => {
+    void refreshSaved();
+  }, []);
+
+  const onDrop = async (event: DragEvent): Promise<void> => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    await openExport({ name: file.name, bytes: await fileBytes(file), handle: null });
+  };
+
+  if (loading) {
+    return (
+      <section className="panel center-panel" data-testid="loading" aria-busy="true">
+        <h1>Opening {loading.name}</h1>
+        <div className="progress" role="progressbar" aria-label="Loading the file">
+          <div className="progress-bar" />
+        </div>
+        <p className="muted">
+          {STAGES[loading.stage]}
+          {loading.rows !== undefined ? ` ${loading.rows.toLocaleString('en-US')} users` : ''}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="open-step">
+      {refusal && (
+        <section className="panel refusal" data-testid="refusal" role="alert">
+          <h2>We can't open “{refusal.name}”</h2>
+          <p>{refusal.reason.charAt(0).toUpperCase() + refusal.reason.slice(1)}.</p>
+          <div className="actions">
+            <button type="button" className="button primary" onClick={() => void pickAndOpen()}>
+              Choose another file…
+            </button>
+            <button type="button" className="button ghost" onClick={dismissRefusal}>
+              Dismiss
+            </button>
+          </div>
+        </section>
+      )}
+
+      {fileName && (
+        <section className="panel inline-panel">
+          <p>
+            <strong>{fileName}</strong> is open.
+          </p>
+          <button type="button" className="button" onClick={() => goTo('assign')}>
+            Back to assigning
+          </button>
+        </section>
+      )}
+
+      <section
+        className={`panel dropzone${dragging ? ' dragging' : ''}`}
+        data-testid="dropzone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void onDrop(event)}
+      >
+        <h1>Prepare your license migration</h1>
+        <p className="lead">Open the export of all active users you downloaded from the platform's migration wizard. Everything stays on this computer.</p>
+        <div className="actions">
+          <button type="button" className="button primary large" onClick={() => void pickAndOpen()} data-testid="pick-export">
+            Choose the export CSV…
+          </button>
+          <span className="muted">or drop it here</span>
+        </div>
+        <button type="button" className="button link" onClick={() => void openSample()} data-testid="open-sample">
+          New here? Try it with the sample export
+        </button>
+      </section>
+
+      <div className="two-columns">
+        <section className="panel" data-testid="saved-work">
+          <h2>Continue where you left off</h2>
+          {saved.length === 0 ? (
+            <p className="empty-note">No saved work yet. Your choices are saved automatically as you assign licenses, so you can stop at any time.</p>
+          ) : (
+            <ul className="saved-list">
+              {saved.map((entry) => (
+                <li key={entry.id}>
+                  <button type="button" className="button" onClick={() => void resume(entry)} data-testid="resume">
+                    Continue the migration of {entry.journal.source.name}, {entry.journal.progress.assigned.toLocaleString('en-US')} of {entry.journal.progress.users.toLocaleString('en-US')} users assigned
+                  </button>
+                  <span className="muted small">saved {new Date(entry.journal.updatedAt).toLocaleString()} · you will be asked for the file again</span>
+                  <button type="button" className="button ghost small" onClick={() => void discardSaved(entry.id)} aria-label={`Forget saved work for ${entry.journal.source.name}`}>
+                    Forget
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="panel" data-testid="validate-panel">
+          <h2>Validate a file edited elsewhere</h2>
+          <p className="muted">Check a CSV edited in Excel or LibreOffice. Add the original export to also catch changed or missing users.</p>
+          <div className="file-pair">
+            <button type="button" className="button" data-testid="pick-validate" onClick={() => void platform().pickFile('export').then((f) => f && setToValidate(f))}>
+              {toValidate ? `File: ${toValidate.name}` : 'Choose the file to check…'}
+            </button>
+            <button type="button" className="button" data-testid="pick-original" onClick={() => void platform().pickFile('original').then((f) => f && setOriginal(f))}>
+              {original ? `Original: ${original.name}` : 'Original export (optional)…'}
+            </button>
+          </div>
+          <p className="small muted" data-testid="validate-plan">
+            Checked against the plan: {plan.licenses.map((l) => l.name).join(', ')}.{' '}
+            <button type="button" className="button link small" data-testid="validate-import-plan" onClick={() => void importPlan().then((problems) => problems.length > 0 && notify({ tone: 'error', text: `The plan was not imported: ${problems.join('; ')}` }))}>
+              Import a plan JSON…
+            </button>
+          </p>
+          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(toValidate, { original, then: 'review' })}>
+            Validate
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}

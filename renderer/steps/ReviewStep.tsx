@@ -1,0 +1,123 @@
+// Step 4, Review (issue 4, item 4): current → new matrix, who loses access, seat usage, findings, reports.
+import { useMemo } from 'react';
+import { transitions } from '../../shared/index';
+import { FindingsList } from '../components/FindingsList';
+import { SeatChart } from '../components/SeatChart';
+import { downloadReport, goTo, showCell } from '../store/actions';
+import { useAppStore } from '../store/appStore';
+import { usersLosingAccess } from '../store/selectors';
+import { currentSession } from '../store/sessionHolder';
+
+const LOSERS_SHOWN = 50;
+
+export function ReviewStep() {
+  const revision = useAppStore((s) => s.revision);
+  const openSeq = useAppStore((s) => s.openSeq);
+  const seats = useAppStore((s) => s.seats);
+  const counts = useAppStore((s) => s.counts);
+  const rowCount = useAppStore((s) => s.rowCount);
+  const originalName = useAppStore((s) => s.originalName);
+  const session = currentSession();
+  const matrix = useMemo(() => {
+    if (!session) return null;
+    const list = transitions(session);
+    const currents = [...new Set(list.map((t) => t.current))];
+    const nexts = [...new Set([...session.plan.licenses.map((l) => l.name), ...list.map((t) => t.next)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
+    const cell = new Map(list.map((t) => [`${t.current}\u0000${t.next}`, t.users]));
+    return { currents, nexts, cell };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read when the session changes
+  }, [session, revision, openSeq]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read on each revision
+  const losers = useMemo(() => (session ? usersLosingAccess(session, LOSERS_SHOWN) : { rows: [], total: 0 }), [session, revision, openSeq]);
+  if (!session || !matrix) return null;
+  const licenseColumn = session.source.columns.newLicense;
+  const ready = counts.errors === 0;
+  return (
+    <div className="review">
+      <section className={`panel verdict ${ready ? 'ok' : 'blocked'}`} data-testid="verdict">
+        <h1>{ready ? 'Ready to upload' : 'Not ready to upload yet'}</h1>
+        <p>
+          {rowCount.toLocaleString('en-US')} users · {counts.errors.toLocaleString('en-US')} errors · {counts.warnings.toLocaleString('en-US')} warnings
+          {originalName ? ` · checked against the original export ${originalName}` : ''}
+        </p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void downloadReport('report')} data-testid="download-report">
+            Download error report (CSV)
+          </button>
+          <button type="button" className="button" onClick={() => void downloadReport('annotated')} data-testid="download-annotated">
+            Download annotated copy (CSV)
+          </button>
+          <button type="button" className="button primary" onClick={() => goTo('save')}>
+            Next: save →
+          </button>
+        </div>
+      </section>
+      <div className="review-grid">
+        <section className="panel" data-testid="transition-matrix">
+          <h2>Current → new license</h2>
+          <div className="table-scroll">
+            <table className="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">Current ↓ / New →</th>
+                  {matrix.nexts.map((n) => (
+                    <th key={n} scope="col" className="num">
+                      {n === '' ? 'No license' : n}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.currents.map((c) => (
+                  <tr key={c}>
+                    <th scope="row">{c === '' ? '(none)' : c}</th>
+                    {matrix.nexts.map((n) => {
+                      const users = matrix.cell.get(`${c}\u0000${n}`) ?? 0;
+                      return (
+                        <td key={n} className={`num${users === 0 ? ' zero' : ''}${n === '' && users > 0 && c !== '' ? ' loses' : ''}`} data-cell={`${c}→${n}`}>
+                          {users === 0 ? '·' : users.toLocaleString('en-US')}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section className="panel">
+          <h2>Seat usage</h2>
+          <SeatChart seats={seats} />
+        </section>
+        <section className="panel" data-testid="losers">
+          <h2>Users who lose access ({losers.total.toLocaleString('en-US')})</h2>
+          {losers.total === 0 ? (
+            <p className="empty-note">Everyone who has a license today gets one in the new plan.</p>
+          ) : (
+            <>
+              <p className="muted small">They have a license today and none in the new plan: "No License Assigned", they will not be able to log in.</p>
+              <ul className="loser-list">
+                {losers.rows.map((r) => (
+                  <li key={r}>
+                    <button type="button" className="finding-link" onClick={() => showCell(r, licenseColumn)}>
+                      Row {session.rowNumber(r)} · {session.userOf(r) ?? '(no email)'}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {losers.total > losers.rows.length && <p className="muted small">…and {(losers.total - losers.rows.length).toLocaleString('en-US')} more (see the error report).</p>}
+            </>
+          )}
+        </section>
+        <section className="panel">
+          <h2>Errors ({counts.errors.toLocaleString('en-US')})</h2>
+          <FindingsList severity="error" testId="review-errors" />
+        </section>
+        <section className="panel">
+          <h2>Warnings ({counts.warnings.toLocaleString('en-US')})</h2>
+          <FindingsList severity="warning" testId="review-warnings" />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createSession, loadExport, parsePlanText } from '../../shared/index';
+import { addOnOptions, collectFindings, licenseChanges, licenseOptions, rowIndexOf, rowPasses, rowsWithCurrent, searchIndex, seatImpact, usersLosingAccess } from './selectors';
+import { commandForKey } from '../platform/browser';
+
+import sampleExport from '../../resources/samples/sample-export.csv?raw';
+import samplePlan from '../../resources/samples/sample-plan.json?raw';
+
+function sample() {
+  const loaded = loadExport(new TextEncoder().encode(sampleExport));
+  const plan = parsePlanText(samplePlan);
+  if (!loaded.ok || !plan.ok) throw new Error('sample did not load');
+  return createSession(loaded.value, plan.value);
+}
+
+describe('selectors over the sample export', () => {
+  it('offers plan licenses with seats left and disables a full one', () => {
+    const s = sample();
+    s.applyChanges([0, 1, 2].map((row) => ({ row, license: 'Admin' })));
+    const options = licenseOptions(s, 5);
+    expect(options.find((o) => o.name === 'Admin')).toMatchObject({ left: 0, disabled: true, note: 'full' });
+    expect(licenseOptions(s, 0).find((o) => o.name === 'Admin')).toMatchObject({ disabled: false, note: 'current' });
+  });
+
+  it('offers add-ons only where the license allows them', () => {
+    const s = sample();
+    s.applyChanges([{ row: 0, license: 'Essentials' }]);
+    const view = addOnOptions(s, 0, 'Essentials');
+    expect(view.allowed).toBe(false);
+    expect(view.reason).toContain('Essentials does not allow add-ons');
+    expect(view.options.every((o) => o.disabled)).toBe(true);
+    expect(addOnOptions(s, 1, '').reason).toContain('Choose a New License first');
+  });
+
+  it('maps by current license, dropping add-ons where none are allowed, with the seat impact', () => {
+    const s = sample();
+    const rows = rowsWithCurrent(s, 'optimize');
+    expect(rows).toHaveLength(24);
+    const changes = licenseChanges(s, rows, 'Essentials', { kind: 'keep' });
+    expect(changes.every((c) => c.addOns === '')).toBe(true);
+    const impact = seatImpact(s.seatUsage(), s.previewSeats(changes));
+    expect(impact.find((i) => i.name === 'Essentials')).toMatchObject({ before: 0, after: 24, seats: 8 });
+  });
+
+  it('filters rows by search text, current license and problems', () => {
+    const s = sample();
+    const index = searchIndex(s);
+    const shown = (f: Parameters<typeof rowPasses>[2]) => Array.from({ length: s.rowCount }, (_, r) => r).filter((r) => rowPasses(s, r, f, index)).length;
+    expect(shown({ search: 'emma.garcia', current: null, next: null, problemsOnly: false })).toBe(1);
+    expect(shown({ search: '', current: 'Standard', next: null, problemsOnly: false })).toBe(14);
+    expect(shown({ search: '', current: null, next: '', problemsOnly: true })).toBe(45);
+  });
+
+  it('caps the findings list and finds rows by spreadsheet row', () => {
+    const s = sample();
+    const list = collectFindings(s, 10);
+    expect(list.items).toHaveLength(10);
+    expect(list.more).toBe(true);
+    expect(rowIndexOf(s, 2)).toBe(0);
+    expect(rowIndexOf(s, 1)).toBe(-1);
+    expect(usersLosingAccess(s, 5)).toMatchObject({ total: 45 });
+  });
+});
+
+describe('browser shortcuts', () => {
+  const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({ key: k, ctrlKey: true, metaKey: false, shiftKey: false, altKey: false, ...extra });
+  it('maps Ctrl+O/S/F/Z/Shift+Z/Y to menu commands, leaving text fields their own undo', () => {
+    expect(commandForKey(key('o'), false)).toBe('open');
+    expect(commandForKey(key('s'), true)).toBe('save');
+    expect(commandForKey(key('f'), false)).toBe('find');
+    expect(commandForKey(key('z'), false)).toBe('undo');
+    expect(commandForKey(key('Z', { shiftKey: true }), false)).toBe('redo');
+    expect(commandForKey(key('y'), false)).toBe('redo');
+    expect(commandForKey(key('z'), true)).toBeNull();
+    expect(commandForKey(key('z', { ctrlKey: false }), false)).toBeNull();
+  });
+});

@@ -1,0 +1,20 @@
+// Decode and tokenize an export off the UI thread (STYLE.md "The data path"); the session is built
+// on the main thread from the structured-cloned result.
+import { loadExport } from '../../shared/index';
+import type { LoadRequest, LoadResponse } from './protocol';
+
+const post = (message: LoadResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(message, transfer);
+
+self.onmessage = (event: MessageEvent<LoadRequest>) => {
+  const { id, bytes } = event.data;
+  try {
+    post({ id, type: 'progress', stage: 'reading' });
+    const result = loadExport(bytes);
+    if (!result.ok) return post({ id, type: 'refused', refusal: result.error });
+    post({ id, type: 'progress', stage: 'transferring', rows: result.value.table.records.length });
+    const transfer = result.value.bytes ? [result.value.bytes.buffer as ArrayBuffer] : [];
+    post({ id, type: 'loaded', loaded: result.value }, transfer);
+  } catch (e) {
+    post({ id, type: 'failed', message: (e as Error).message });
+  }
+};
