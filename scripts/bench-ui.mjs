@@ -57,19 +57,29 @@ try {
   console.log(`${USERS.toLocaleString('en-US')} users, ${(csv.length / 1e6).toFixed(1)} MB\n`);
 
   // file chosen → grid interactive: time to the Overview, then the Assign grid's first rows
+  // Timed inside the page, from the input's change event (the moment the app has the file):
+  // Playwright's own upload of the bytes over the DevTools protocol is reported apart.
+  await page.evaluate(() => document.addEventListener('change', () => (window.__chosenAt = performance.now()), { capture: true, once: true }));
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('pick-export').click();
   const fc = await chooser;
   const t0 = Date.now();
   await fc.setFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: csv });
   await page.getByTestId('plan-editor').waitFor();
-  const opened = Date.now() - t0;
-  const t1 = Date.now();
-  await page.locator('[data-step="assign"]').click();
-  await page.locator('.grid-host [role="row"][row-id="0"] [role="gridcell"][col-id="8"]').waitFor();
-  const gridShown = Date.now() - t1;
-  report('file chosen → loaded and checked (Overview shown)', opened);
-  report('Assign step → grid rows rendered', gridShown);
+  const wall = Date.now() - t0;
+  const opened = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.__chosenAt))));
+  const gridShown = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const t = performance.now();
+        document.querySelector('[data-step="assign"]').click();
+        const check = () => (document.querySelector('.grid-host [role="row"][row-id="0"] [role="gridcell"][col-id="8"]') ? requestAnimationFrame(() => resolve(performance.now() - t)) : requestAnimationFrame(check));
+        check();
+      }),
+  );
+  report('Playwright upload of the file into the page (not the app)', wall - opened);
+  report('file chosen → loaded, checked, Overview painted', opened);
+  report('Assign step → grid rows painted', gridShown);
   report('file chosen → grid interactive (sum)', opened + gridShown, 1500);
 
   // one dropdown edit → counters and findings on screen
@@ -128,31 +138,35 @@ try {
   });
   report(`undo of that bulk edit → on screen`, undoMs);
 
-  // scrolling: long tasks over 50 ms while scrolling the grid for ~3 s
-  const scroll = await page.evaluate(async () => {
-    const tasks = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-    observer.observe({ type: 'longtask', buffered: false });
-    const viewport = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'visible' && getComputedStyle(e).overflowY !== 'hidden');
-    const frames = [];
-    let last = performance.now();
-    const start = last;
-    await new Promise((resolve) => {
-      const stepFrame = (now) => {
-        frames.push(now - last);
-        last = now;
-        viewport.scrollTop += 400;
-        if (now - start < 3000) requestAnimationFrame(stepFrame);
-        else resolve();
-      };
-      requestAnimationFrame(stepFrame);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    observer.disconnect();
-    frames.sort((a, b) => a - b);
-    return { longTasks: tasks.length, maxTask: tasks.length ? Math.max(...tasks) : 0, frames: frames.length, p95: frames[Math.floor(frames.length * 0.95)], scrolled: viewport.scrollTop };
-  });
-  console.log(`scrolling 3 s (${scroll.frames} frames, to row ~${Math.round(scroll.scrolled / 36).toLocaleString('en-US')}): ${scroll.longTasks} long tasks > 50 ms (longest ${scroll.maxTask.toFixed(0)} ms), frame p95 ${scroll.p95.toFixed(1)} ms`);
+  // scrolling: long tasks over 50 ms while scrolling the grid for ~3 s, at a brisk wheel speed and at a fling
+  for (const step of [120, 400]) {
+    const scroll = await page.evaluate(async (pixels) => {
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const viewport = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'visible' && getComputedStyle(e).overflowY !== 'hidden');
+      viewport.scrollTop = 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const frames = [];
+      let last = performance.now();
+      const start = last;
+      await new Promise((resolve) => {
+        const stepFrame = (now) => {
+          frames.push(now - last);
+          last = now;
+          viewport.scrollTop += pixels;
+          if (now - start < 3000) requestAnimationFrame(stepFrame);
+          else resolve();
+        };
+        requestAnimationFrame(stepFrame);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      frames.sort((a, b) => a - b);
+      return { longTasks: tasks.length, maxTask: tasks.length ? Math.max(...tasks) : 0, frames: frames.length, p95: frames[Math.floor(frames.length * 0.95)], scrolled: viewport.scrollTop };
+    }, step);
+    console.log(`scrolling 3 s at ${step} px/frame (${scroll.frames} frames, to row ~${Math.round(scroll.scrolled / 36).toLocaleString('en-US')}): ${scroll.longTasks} long tasks > 50 ms (longest ${scroll.maxTask.toFixed(0)} ms), frame p95 ${scroll.p95.toFixed(1)} ms`);
+  }
 } finally {
   await browser.close();
   stopServer();
