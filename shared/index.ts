@@ -19,3 +19,4 @@ export * from './report/escape';
 export * from './report/errorReport';
 export * from './report/summary';
 export * from './migration/journal';
+export * from './csv/pack';

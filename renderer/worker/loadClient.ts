@@ -1,5 +1,5 @@
 // The main thread's side of the load worker: one request at a time, progress reported as it comes.
-import { loadExport, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
+import { loadExport, unpackTable, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
 import type { LoadResponse, LoadStage } from './protocol';
 
 let worker: Worker | null = null;
@@ -25,7 +25,7 @@ export function loadInWorker(bytes: Uint8Array, onStage: (stage: LoadStage, rows
       if (message.id !== id) return;
       if (message.type === 'progress') return onStage(message.stage, message.rows);
       w.removeEventListener('message', listener);
-      if (message.type === 'loaded') resolve({ ok: true, value: message.loaded });
+      if (message.type === 'loaded') resolve({ ok: true, value: { ...message.loaded, table: unpackTable(message.loaded.table) } });
       else if (message.type === 'refused') resolve({ ok: false, error: message.refusal });
       else reject(new Error(message.message));
     };

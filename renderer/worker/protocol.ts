@@ -1,5 +1,8 @@
 // Messages between the renderer and the load worker.
-import type { FileRefusal, LoadedExport } from '../../shared/index';
+import type { FileRefusal, LoadedExport, PackedTable } from '../../shared/index';
+
+/** A loaded export with its table packed (one string + offsets) for a cheap postMessage. */
+export type PackedExport = Omit<LoadedExport, 'table'> & { readonly table: PackedTable };
 
 export interface LoadRequest {
   readonly id: number;
@@ -10,6 +13,6 @@ export type LoadStage = 'reading' | 'transferring' | 'checking';
 
 export type LoadResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: LoadStage; readonly rows?: number }
-  | { readonly id: number; readonly type: 'loaded'; readonly loaded: LoadedExport }
+  | { readonly id: number; readonly type: 'loaded'; readonly loaded: PackedExport }
   | { readonly id: number; readonly type: 'refused'; readonly refusal: FileRefusal }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
