@@ -26,6 +26,15 @@ describe('the journal', () => {
     expect(userKey(session, 0)).toBe('id:001');
   });
 
+  it('forgets a row edited back to the file\'s value, and counts assigned users without a scan', () => {
+    const { session } = editedJournal();
+    session.applyChanges([{ row: 1, license: '', addOns: '' }, { row: 0, license: '' }]);
+    const journal = journalOf(session, SOURCE, '2025-01-01T00:00:00.000Z');
+    expect(journal.assignments).toEqual({ 'id:001': { license: '', addOns: '' }, 'email:dee@example.com': { license: 'Viewer', addOns: '' } });
+    expect(journal.progress).toEqual({ assigned: 1, users: 4 });
+    expect([...session.editedRows()].sort()).toEqual([0, 3]);
+  });
+
   it('survives JSON and is validated strictly on load', () => {
     const { journal } = editedJournal();
     expect(parseJournal(JSON.parse(JSON.stringify(journal)))).toEqual({ ok: true, value: journal });

@@ -43,19 +43,21 @@ export function userKey(session: MigrationSession, r: number): string | null {
 
 /** Build the journal of a session: every row whose New License / New Add-ons differ from the file's. */
 export function journalOf(session: MigrationSession, source: SourceInfo, updatedAt: string): Journal {
+  // Only edited rows are visited: an autosave after one edit must not scan a million rows.
   const assignments: Journal['assignments'] = {};
-  const { columns, table } = session.source;
-  let assigned = 0;
-  for (let r = 0; r < session.rowCount; r++) {
-    const license = session.licenseOf(r);
-    const addOns = session.addOnsOf(r);
-    if (license.trim() !== '') assigned++;
-    const record = table.records[r];
-    if (license === (record[columns.newLicense] ?? '') && addOns === (record[columns.newAddOns] ?? '')) continue;
+  for (const r of [...session.editedRows()].sort((a, b) => a - b)) {
     const key = userKey(session, r);
-    if (key !== null) assignments[key] = { license, addOns };
+    if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
   }
-  return { schemaVersion: JOURNAL_SCHEMA_VERSION, source, plan: session.plan, me: session.myEmail, assignments, progress: { assigned, users: session.rowCount }, updatedAt };
+  return {
+    schemaVersion: JOURNAL_SCHEMA_VERSION,
+    source,
+    plan: session.plan,
+    me: session.myEmail,
+    assignments,
+    progress: { assigned: session.assignedCount, users: session.rowCount },
+    updatedAt,
+  };
 }
 
 export interface ResumeOutcome {

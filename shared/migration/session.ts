@@ -64,6 +64,9 @@ export class MigrationSession {
   private readonly seatMask: Int32Array;
   private licenseAssigned: Int32Array;
   private addOnAssigned: Int32Array;
+  /** Rows whose New License / New Add-ons differ from the file's: what saved progress records. */
+  private readonly edited = new Set<number>();
+  private assigned = 0;
   /** Bumped by every change: the renderer's cue to re-read. */
   revision = 0;
 
@@ -81,8 +84,10 @@ export class MigrationSession {
     this.license = new Array<string>(n);
     this.addOns = new Array<string>(n);
     for (let r = 0; r < n; r++) {
-      this.license[r] = records[r][columns.newLicense] ?? '';
+      const license = records[r][columns.newLicense] ?? '';
+      this.license[r] = license;
       this.addOns[r] = records[r][columns.newAddOns] ?? '';
+      if (license !== '' && license.trim() !== '') this.assigned++;
     }
     this.dynErrors = new Uint16Array(n);
     this.dynWarnings = new Uint16Array(n);
@@ -154,6 +159,16 @@ export class MigrationSession {
     return userLabel(this.source, this.source.table.records[r]);
   }
 
+  /** Rows whose New License / New Add-ons now differ from the file's (no scan: kept up to date by edits). */
+  editedRows(): ReadonlySet<number> {
+    return this.edited;
+  }
+
+  /** Rows with a New License (any text): "1,204 of 1,530 users assigned". */
+  get assignedCount(): number {
+    return this.assigned;
+  }
+
   isMalformed(r: number): boolean {
     return this.malformed.has(r);
   }
@@ -220,8 +235,14 @@ export class MigrationSession {
       if (license === this.license[r] && addOns === this.addOns[r]) continue;
       undo.push({ row: r, license: this.license[r], addOns: this.addOns[r] });
       this.unevaluate(r);
+      if (this.license[r].trim() !== '') this.assigned--;
+      if (license.trim() !== '') this.assigned++;
       this.license[r] = license;
       this.addOns[r] = addOns;
+      const record = this.source.table.records[r];
+      const { columns } = this.source;
+      if (license === (record[columns.newLicense] ?? '') && addOns === (record[columns.newAddOns] ?? '')) this.edited.delete(r);
+      else this.edited.add(r);
       this.evaluateRow(r);
       rows.push(r);
     }
