@@ -1,0 +1,187 @@
+// Profiling driver: where load + validate time goes, phase by phase, against papaparse's parse.
+// Times the core's exported steps one by one (decodeBytes, detectDialect, tokenize, mapColumns,
+// createSession) and wraps the session's internal steps by patching the bundled class's prototype
+// (the TypeScript `private` is compile-time only), so shared/ needs no instrumentation.
+//
+//   node --expose-gc scripts/bench/phases.mjs [users=1000000] [runs=3] [--profile]
+//   --profile: one extra loadExport + createSession wrapped in inspector CPU profiling,
+//              self/total time per function printed, the .cpuprofile kept in the temp dir.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { bundleCore } from './bundle.mjs';
+import { exportBytes, generateExport, planFor } from './generate.mjs';
+import { median, msSince } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const users = Number(positional[0] ?? 1e6);
+const runs = Number(positional[1] ?? 3);
+const profile = process.argv.includes('--profile');
+const gc = globalThis.gc ?? (() => {});
+const dir = mkdtempSync(path.join(os.tmpdir(), 'license-prep-phases-'));
+const core = await import(pathToFileURL(await bundleCore(root, dir)).href);
+if (!profile) rmSync(dir, { recursive: true, force: true });
+let generated = generateExport(users);
+const bytes = exportBytes(generated.text);
+const me = generated.me;
+generated = null;
+// The floor parses the decoded string, as the bench does (a flat string, not the generator's cons string).
+const text = new TextDecoder().decode(bytes);
+const plan = planFor(users);
+
+// Time the session's private steps in place.
+const inner = new Map();
+const proto = core.MigrationSession.prototype;
+for (const name of ['findDuplicateUsers', 'bindMe', 'rowsWithEmail', 'evaluateAll']) {
+  const original = proto[name];
+  proto[name] = function timed(...args) {
+    const t = process.hrtime.bigint();
+    try {
+      return original.apply(this, args);
+    } finally {
+      const list = inner.get(name) ?? [];
+      list.push(msSince(t));
+      inner.set(name, list);
+    }
+  };
+}
+
+const phases = new Map();
+const time = (name, fn) => {
+  const t = process.hrtime.bigint();
+  const value = fn();
+  const list = phases.get(name) ?? [];
+  list.push(msSince(t));
+  phases.set(name, list);
+  return value;
+};
+
+let lastSession = null;
+const TOTAL = 'sum: decode + dialect + tokenize + mapColumns + session + counts';
+for (let run = 0; run < runs + 1; run++) {
+  gc();
+  time('floor: Papa.parse(text)', () => Papa.parse(text, { delimiter: ',', newline: '\r\n' }));
+  gc();
+  time('papaparse Parser.parse (what tokenize calls)', () => new Papa.Parser({ delimiter: ',', newline: '\r\n', quoteChar: '"', escapeChar: '"' }).parse(text, 0, false));
+  gc();
+  const decoded = time('decodeBytes', () => core.decodeBytes(bytes)).value;
+  const dialect = time('detectDialect', () => core.detectDialect(decoded.text));
+  const table = time('tokenize', () => core.tokenize(decoded.text, dialect));
+  const mapped = time('mapColumns', () => core.mapColumns(table.header));
+  // What loadExportText returns, assembled from the timed parts.
+  const loaded = { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns: mapped.columns, fileFindings: mapped.findings };
+  const session = time('createSession', () => core.createSession(loaded, plan, { me }));
+  time('counts', () => session.counts());
+  const sum = ['decodeBytes', 'detectDialect', 'tokenize', 'mapColumns', 'createSession', 'counts'].reduce((a, k) => a + phases.get(k).at(-1), 0);
+  phases.set(TOTAL, [...(phases.get(TOTAL) ?? []), sum]);
+  if (run === 0) {
+    // The first run warms the JIT up: drop it.
+    for (const list of phases.values()) list.length = 0;
+    inner.clear();
+  }
+  if (run === runs) lastSession = session;
+}
+
+console.log(`\n${users.toLocaleString('en-US')} users, median of ${runs} runs (after one warm-up):`);
+for (const [name, list] of phases) console.log(`  ${name.padEnd(58)} ${median(list).toFixed(1).padStart(8)} ms   [${list.map((x) => x.toFixed(0)).join(', ')}]`);
+console.log('  inside createSession:');
+for (const [name, list] of inner) console.log(`    ${name.padEnd(56)} ${median(list).toFixed(1).padStart(8)} ms   [${list.map((x) => x.toFixed(0)).join(', ')}]`);
+
+// ---- clean write after a bulk edit of every row, phase by phase ----------------------------------
+{
+  const session = lastSession;
+  lastSession = null;
+  session.applyChanges(Array.from({ length: session.rowCount }, (_, r) => ({ row: r, license: 'Engage' })));
+  const { source } = session;
+  const { columns, table } = source;
+  const clean = new Map();
+  const timeClean = (name, fn) => {
+    gc();
+    const t = process.hrtime.bigint();
+    const value = fn();
+    clean.set(name, [...(clean.get(name) ?? []), msSince(t)]);
+    return value;
+  };
+  let rows = null;
+  for (let run = 0; run < runs + 1; run++) {
+    const file = timeClean('cleanFile (total)', () => core.cleanFile(session));
+    const edits = timeClean('  edits Map (canonical values per row, as in cleanFile)', () => {
+      const index = session.planIndex;
+      const map = new Map();
+      for (let r = 0; r < session.rowCount; r++) {
+        if (session.isMalformed(r)) continue;
+        const license = index.license(session.licenseOf(r)).canonical;
+        const raw = session.addOnsOf(r);
+        const addOns = raw === '' ? '' : index.addOns(raw).canonical;
+        const record = table.records[r];
+        const licenseKept = columns.newLicensePresent ? record[columns.newLicense] === license : license === '';
+        const addOnsKept = columns.newAddOnsPresent ? record[columns.newAddOns] === addOns : addOns === '';
+        if (licenseKept && addOnsKept) continue;
+        map.set(table.recordIndex[r], { license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
+      }
+      return map;
+    });
+    timeClean('  recordStarts (inside spliceRecords)', () => core.recordStarts(source.text, table.dialect).length);
+    const spliced = timeClean('  spliceRecords (incl. its recordStarts)', () =>
+      core.spliceRecords(
+        { text: source.text, delimiter: table.dialect.delimiter, eol: table.dialect.eol, finalNewline: table.dialect.finalNewline },
+        { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] } },
+        edits,
+      ),
+    );
+    timeClean('  utf8Bytes (TextEncoder + copy behind the BOM)', () => core.utf8Bytes(spliced, true).length);
+    if (rows === null) {
+      rows = Papa.parse(new TextDecoder().decode(file.bytes), { delimiter: ',', newline: '\r\n' }).data;
+      rows.pop();
+    }
+    timeClean('Papa.unparse(same rows)', () => Papa.unparse(rows, { delimiter: ',', newline: '\r\n' }).length);
+    if (run === 0) for (const list of clean.values()) list.length = 0;
+  }
+  console.log('  clean write after a bulk edit of every row:');
+  for (const [name, list] of clean) console.log(`    ${name.padEnd(56)} ${median(list).toFixed(1).padStart(8)} ms   [${list.map((x) => x.toFixed(0)).join(', ')}]`);
+}
+
+if (profile) {
+  gc();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  const loaded = core.loadExport(bytes);
+  core.createSession(loaded.value, plan, { me }).counts();
+  const { profile: cpu } = await session.post('Profiler.stop');
+  session.disconnect();
+  const file = path.join(dir, `load-${users}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(cpu));
+  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map();
+  const totalUs = new Map();
+  const deltas = cpu.timeDeltas;
+  const hits = new Map();
+  cpu.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const parent = new Map();
+  for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const key = (node) => `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url || '')}:${node.callFrame.lineNumber + 1}`;
+  for (const [id, us] of hits) {
+    const node = byId.get(id);
+    selfUs.set(key(node), (selfUs.get(key(node)) ?? 0) + us);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const k = key(byId.get(n));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalUs.set(k, (totalUs.get(k) ?? 0) + us);
+    }
+  }
+  const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+  console.log(`\nCPU profile of one loadExport + createSession + counts (${file}):`);
+  console.log('  self time:');
+  for (const [k, us] of top(selfUs, 25)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  console.log('  total time:');
+  for (const [k, us] of top(totalUs, 30)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+}
