@@ -103,7 +103,8 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
 
   const header = all.length > 0 ? all[0] : [];
   const width = header.length;
-  const records: string[][] = [];
+  const records: string[][] = new Array(Math.max(all.length - 1, 0));
+  let count = 0;
   const recordIndex = new Int32Array(Math.max(all.length - 1, 0));
   let blankRows = 0;
   const quoteErrors = new Map<number, Papa.ParseError>();
@@ -121,9 +122,9 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       blankRows++;
       continue;
     }
-    const index = records.length;
+    const index = count++;
     recordIndex[index] = r;
-    records.push(fields);
+    records[index] = fields;
     if (quoteError) {
       const kind: MalformedKind = quoteError.code === 'MissingQuotes' ? 'unclosedQuote' : 'strayQuote';
       pending.push({ record: index, kind, fields: fields.length, offset: (quoteError as { index?: number }).index ?? null, fileRecord: r });
@@ -131,6 +132,7 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       pending.push({ record: index, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: null, fileRecord: r });
     }
   }
+  records.length = count;
   let malformed: MalformedRecord[] = [];
   if (pending.length > 0) {
     const starts = recordStarts(text, dialect);

@@ -1,13 +1,11 @@
-// Write the upload-ready file by splicing: only New License / New Add-ons cells are rewritten,
+// Write the upload-ready file by splicing bytes: only New License / New Add-ons cells are rewritten,
 // every other byte stays as it was (SPEC "The upload-ready file", RELIABILITY.md "Keep the dialect").
+// UTF-8 input is spliced in place; other encodings are encoded to UTF-8 once, then spliced the same way.
 import type { Delimiter, LineEnding } from './dialect';
-import { recordStarts } from './tokenize';
 
-export interface SpliceSource {
-  readonly text: string;
+export interface SpliceDialect {
   readonly delimiter: Delimiter;
   readonly eol: LineEnding;
-  readonly finalNewline: boolean;
 }
 
 export interface OwnedColumns {
@@ -18,8 +16,14 @@ export interface OwnedColumns {
   readonly headerNames: { readonly license: string; readonly addOns: string };
 }
 
-/** New cell text for the records that change, by file record index (header = 0); a cell left out keeps its bytes. */
-export type RecordEdits = ReadonlyMap<number, { readonly license?: string; readonly addOns?: string }>;
+/** New cell text for one record (file record index, header = 0); a cell left out keeps its bytes. */
+export interface RecordEdit {
+  readonly record: number;
+  readonly license?: string;
+  readonly addOns?: string;
+}
+
+const QUOTE = 34;
 
 /** A cell as CSV text: quoted only when it must be (delimiter, quote, line break). */
 export function csvField(value: string, delimiter: string): string {
@@ -29,88 +33,147 @@ export function csvField(value: string, delimiter: string): string {
   return value;
 }
 
-/** The [start, end) of every field of the record text[start, end), honouring quotes. */
-export function fieldSpans(text: string, start: number, end: number, delimiter: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let i = start;
+/** Index just past the quoted cell whose opening quote is at `quote` (`""` is a quote); `length` when unclosed. */
+function skipQuoted(bytes: Uint8Array, quote: number): number {
+  let i = quote + 1;
   for (;;) {
-    const fieldStart = i;
-    if (text.charCodeAt(i) === 34 && i < end) {
-      i++;
-      while (i < end) {
-        if (text.charCodeAt(i) === 34) {
-          if (text.charCodeAt(i + 1) === 34 && i + 1 < end) i += 2;
-          else {
-            i++;
-            break;
-          }
-        } else i++;
-      }
-    }
-    const d = delimiter.charCodeAt(0);
-    while (i < end && text.charCodeAt(i) !== d) i++;
-    const fieldEnd = i;
-    spans.push([fieldStart, fieldEnd]);
-    if (fieldEnd === end) return spans;
-    i = fieldEnd + delimiter.length;
+    const close = bytes.indexOf(QUOTE, i);
+    if (close === -1) return bytes.length;
+    if (bytes[close + 1] === QUOTE) i = close + 2;
+    else return close + 1;
   }
 }
 
 /**
- * The file's text with `edits` spliced in. Records not in `edits` keep their exact text;
- * when the owned columns are missing they are appended to every record (header names included).
+ * Start offset of every record of UTF-8 `bytes`, with the quoting rules papaparse applies: a quote
+ * opens a quoted cell only at the start of a cell. Jumps with indexOf between quotes and line ends.
  */
-export function spliceRecords(source: SpliceSource, owned: OwnedColumns, edits: RecordEdits): string {
-  const { text, delimiter, eol } = source;
-  const appendLicense = owned.license >= owned.width;
-  const appendAddOns = owned.addOns >= owned.width;
-  if (edits.size === 0 && !appendLicense && !appendAddOns) return text;
-  const starts = recordStarts(text, { delimiter, eol });
-  const pieces: string[] = [];
-  let copiedUpTo = 0;
-  for (let record = 0; record < starts.length; record++) {
-    const edit = record === 0 ? undefined : edits.get(record);
-    if (!edit && !(appendLicense || appendAddOns)) continue;
-    const start = starts[record];
-    const next = record + 1 < starts.length ? starts[record + 1] : text.length;
-    const end = text.startsWith(eol, next - eol.length) && next - eol.length >= start ? next - eol.length : next;
-    if (start === end && record > 0) continue; // a blank line stays blank
-    pieces.push(text.slice(copiedUpTo, start));
-    let line: string;
-    if (edit) {
-      const spans = fieldSpans(text, start, end, delimiter);
-      const parts = spans.map(([a, b]) => text.slice(a, b));
-      if (parts.length !== owned.width) throw new Error(`record ${record} has ${parts.length} cells, expected ${owned.width}: cannot splice`);
-      if (appendLicense) parts.push(csvField(edit.license ?? '', delimiter));
-      else if (edit.license !== undefined) parts[owned.license] = csvField(edit.license, delimiter);
-      if (appendAddOns) parts.push(csvField(edit.addOns ?? '', delimiter));
-      else if (edit.addOns !== undefined) parts[owned.addOns] = csvField(edit.addOns, delimiter);
-      line = parts.join(delimiter);
-    } else {
-      line = text.slice(start, end);
-      if (record === 0) {
-        if (appendLicense) line += delimiter + csvField(owned.headerNames.license, delimiter);
-        if (appendAddOns) line += delimiter + csvField(owned.headerNames.addOns, delimiter);
-      } else {
-        if (appendLicense) line += delimiter;
-        if (appendAddOns) line += delimiter;
-      }
+export function recordStartsInBytes(bytes: Uint8Array, dialect: SpliceDialect): number[] {
+  const starts = [0];
+  const length = bytes.length;
+  const d = dialect.delimiter.charCodeAt(0);
+  const eol0 = dialect.eol.charCodeAt(0);
+  const crlf = dialect.eol.length === 2;
+  let i = 0;
+  let atFieldStart = true;
+  let nextQuote = bytes.indexOf(QUOTE);
+  while (i < length) {
+    let lineEnd = bytes.indexOf(eol0, i);
+    while (crlf && lineEnd !== -1 && bytes[lineEnd + 1] !== 10) lineEnd = bytes.indexOf(eol0, lineEnd + 1);
+    if (lineEnd === -1) lineEnd = length;
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = bytes.indexOf(QUOTE, i);
+    if (nextQuote !== -1 && nextQuote < lineEnd) {
+      const q = nextQuote;
+      const opens = q === i ? atFieldStart : bytes[q - 1] === d;
+      i = opens ? skipQuoted(bytes, q) : q + 1;
+      atFieldStart = false;
+      nextQuote = bytes.indexOf(QUOTE, i);
+      continue;
     }
-    pieces.push(line);
-    copiedUpTo = end;
+    i = lineEnd + dialect.eol.length;
+    atFieldStart = true;
+    if (i < length) starts.push(i);
   }
-  pieces.push(text.slice(copiedUpTo));
-  return pieces.join('');
+  return starts;
 }
 
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+/** [start, end) of every field of the record bytes[start, end). */
+export function fieldSpansInBytes(bytes: Uint8Array, start: number, end: number, delimiter: Delimiter): number[] {
+  const d = delimiter.charCodeAt(0);
+  const spans: number[] = [];
+  let i = start;
+  for (;;) {
+    const fieldStart = i;
+    if (i < end && bytes[i] === QUOTE) i = Math.min(skipQuoted(bytes, i), end);
+    while (i < end && bytes[i] !== d) i++;
+    spans.push(fieldStart, i);
+    if (i >= end) return spans;
+    i++;
+  }
+}
+
+/**
+ * The file's UTF-8 `body` (no BOM) with `edits` (ascending by record) spliced in. Records not edited
+ * keep their bytes; when the owned columns are missing they are appended to every record.
+ */
+export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: OwnedColumns, edits: readonly RecordEdit[]): Uint8Array {
+  const appendLicense = owned.license >= owned.width;
+  const appendAddOns = owned.addOns >= owned.width;
+  const appending = appendLicense || appendAddOns;
+  if (edits.length === 0 && !appending) return body;
+  const encoder = new TextEncoder();
+  const encoded = new Map<string, Uint8Array>();
+  const cell = (value: string): Uint8Array => {
+    let bytes = encoded.get(value);
+    if (bytes === undefined) encoded.set(value, (bytes = encoder.encode(csvField(value, dialect.delimiter))));
+    return bytes;
+  };
+  const delimiter = encoder.encode(dialect.delimiter);
+  const starts = recordStartsInBytes(body, dialect);
+  const eolLength = dialect.eol.length;
+  const pieces: Uint8Array[] = [];
+  let copied = 0;
+
+  const splice = (record: number, edit: RecordEdit | undefined): void => {
+    const start = starts[record];
+    const next = record + 1 < starts.length ? starts[record + 1] : body.length;
+    const endsWithEol = next - start >= eolLength && (eolLength === 1 ? body[next - 1] === dialect.eol.charCodeAt(0) : body[next - 2] === 13 && body[next - 1] === 10);
+    const end = endsWithEol ? next - eolLength : next;
+    if (start === end && record > 0) return; // a blank line stays blank
+    if (edit) {
+      const spans = fieldSpansInBytes(body, start, end, dialect.delimiter);
+      if (spans.length !== owned.width * 2) throw new Error(`record ${record} has ${spans.length / 2} cells, expected ${owned.width}: cannot splice`);
+      const cells: [number, string][] = [];
+      if (!appendLicense && edit.license !== undefined) cells.push([owned.license, edit.license]);
+      if (!appendAddOns && edit.addOns !== undefined) cells.push([owned.addOns, edit.addOns]);
+      cells.sort((x, y) => x[0] - y[0]);
+      for (const [column, value] of cells) {
+        pieces.push(body.subarray(copied, spans[column * 2]), cell(value));
+        copied = spans[column * 2 + 1];
+      }
+    }
+    if (appending) {
+      pieces.push(body.subarray(copied, end));
+      copied = end;
+      const header = record === 0;
+      if (appendLicense) pieces.push(delimiter, cell(header ? owned.headerNames.license : (edit?.license ?? '')));
+      if (appendAddOns) pieces.push(delimiter, cell(header ? owned.headerNames.addOns : (edit?.addOns ?? '')));
+    }
+  };
+
+  if (appending) {
+    let k = 0;
+    for (let record = 0; record < starts.length; record++) {
+      while (k < edits.length && edits[k].record < record) k++;
+      splice(record, record > 0 && k < edits.length && edits[k].record === record ? edits[k] : undefined);
+    }
+  } else {
+    for (const edit of edits) if (edit.record > 0 && edit.record < starts.length) splice(edit.record, edit);
+  }
+  pieces.push(body.subarray(copied));
+  return concatBytes(pieces);
+}
+
+export function concatBytes(pieces: readonly Uint8Array[], prefix?: Uint8Array): Uint8Array {
+  let size = prefix ? prefix.length : 0;
+  for (const piece of pieces) size += piece.length;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  if (prefix) {
+    out.set(prefix, 0);
+    offset = prefix.length;
+  }
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
+}
+
+export const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** UTF-8 bytes of `text`, with a BOM when asked. */
 export function utf8Bytes(text: string, bom: boolean): Uint8Array {
   const body = new TextEncoder().encode(text);
-  if (!bom) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set(BOM, 0);
-  out.set(body, 3);
-  return out;
+  return bom ? concatBytes([body], UTF8_BOM) : body;
 }

@@ -1,6 +1,6 @@
 // The upload-ready file of a session: canonical New License / New Add-ons spliced into the
-// original text, UTF-8 (SPEC "The upload-ready file").
-import { spliceRecords, utf8Bytes } from '../csv/write';
+// original bytes, UTF-8 (SPEC "The upload-ready file").
+import { concatBytes, spliceUtf8, utf8Bytes, UTF8_BOM, type RecordEdit } from '../csv/write';
 import type { MigrationSession } from './session';
 
 export interface CleanFile {
@@ -15,7 +15,7 @@ export function cleanFile(session: MigrationSession): CleanFile {
   const { source } = session;
   const { columns, table } = source;
   const index = session.planIndex;
-  const edits = new Map<number, { license?: string; addOns?: string }>();
+  const edits: RecordEdit[] = [];
   for (let r = 0; r < session.rowCount; r++) {
     if (session.isMalformed(r)) continue;
     const license = index.license(session.licenseOf(r)).canonical;
@@ -25,17 +25,21 @@ export function cleanFile(session: MigrationSession): CleanFile {
     const licenseKept = columns.newLicensePresent ? record[columns.newLicense] === license : license === '';
     const addOnsKept = columns.newAddOnsPresent ? record[columns.newAddOns] === addOns : addOns === '';
     if (licenseKept && addOnsKept) continue;
-    edits.set(table.recordIndex[r], { license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
+    edits.push({ record: table.recordIndex[r], license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
   }
   const appended = !columns.newLicensePresent || !columns.newAddOnsPresent;
-  if (edits.size === 0 && !appended && source.encoding === 'utf-8' && source.bytes !== null) {
+  if (edits.length === 0 && !appended && source.encoding === 'utf-8' && source.bytes !== null) {
     return { bytes: source.bytes, changedRows: 0, identical: true };
   }
-  const text = spliceRecords(
-    { text: source.text, delimiter: table.dialect.delimiter, eol: table.dialect.eol, finalNewline: table.dialect.finalNewline },
+  // UTF-8 input is spliced byte for byte; UTF-16 and Windows-1252 are encoded to UTF-8 first.
+  const utf8Input = source.encoding === 'utf-8' && source.bytes !== null;
+  const body = utf8Input ? source.bytes!.subarray(source.bom ? 3 : 0) : utf8Bytes(source.text, false);
+  const spliced = spliceUtf8(
+    body,
+    table.dialect,
     { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] } },
     edits,
   );
   const bom = source.bom || source.encoding !== 'utf-8';
-  return { bytes: utf8Bytes(text, bom), changedRows: edits.size, identical: false };
+  return { bytes: bom ? concatBytes([spliced], UTF8_BOM) : spliced === body ? body.slice() : spliced, changedRows: edits.length, identical: false };
 }
