@@ -54,13 +54,13 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** The dominant line ending outside quoted cells (first 1 MiB), and whether the text ends with one. */
+/** The dominant line ending outside quoted cells (first 64 KiB: hundreds of records), and whether the text ends with one. */
 export function detectLineEnding(text: string): { eol: LineEnding; finalNewline: boolean } {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
   let quoted = false;
-  const end = Math.min(text.length, 1 << 20);
+  const end = Math.min(text.length, 1 << 16);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) quoted = !quoted;
