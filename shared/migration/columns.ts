@@ -62,7 +62,8 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMap; fin
       findings.push({ code: 'DUPLICATE_COLUMN', row: 1, column: displayHeader(header[positions[0]]), user: null, value: null, positions: positions.map((p) => p + 1) });
     }
   }
-  if (found.email === undefined && found.userId === undefined) {
+  // Email is the required user key (SPEC "The export"); User ID, when present, is only preferred for matching.
+  if (found.email === undefined) {
     findings.push({ code: 'MISSING_COLUMN', row: null, column: COLUMN_NAMES.email, user: null, value: null });
   }
   if (found.currentLicense === undefined) {

@@ -72,10 +72,15 @@ describe('MISSING_COLUMN', () => {
     expectExplained(f[0], '"Current License"');
   });
 
-  it('accepts User ID without Email as the user key, and New License / New Add-ons are not required', () => {
+  it('requires Email even when User ID is present (Email is the user key; User ID is only preferred for matching)', () => {
     const s = check(csv(['User ID,Current License', '001,Optimize']), { me: null });
+    expect(findingsOf(s, 'MISSING_COLUMN')).toEqual([{ code: 'MISSING_COLUMN', row: null, column: 'Email', user: null, value: null }]);
+  });
+
+  it('does not require User ID, New License or New Add-ons (the last two are added on write)', () => {
+    const s = check(csv(['Email,Current License', 'ann@example.com,Optimize']), { me: null });
     expect(findingsOf(s, 'MISSING_COLUMN')).toEqual([]);
-    expect(s.source.columns.names).toEqual(['User ID', 'Current License', 'New License', 'New Add-ons']);
+    expect(s.source.columns.names).toEqual(['Email', 'Current License', 'New License', 'New Add-ons']);
   });
 });
 
