@@ -2,12 +2,16 @@
 import type { SeatUsage } from '../../shared/index';
 
 const ROW = 30;
-const LABEL = 110;
-const WIDTH = 400;
+const WIDTH = 460;
+/** About the advance of one 12px character in the chart's coordinates: labels get the room they need. */
+const CHAR = 6.8;
+
+const labelOf = (s: SeatUsage): string => (s.kind === 'addOn' ? `${s.name} (add-on)` : s.name);
 
 export function SeatChart({ seats }: { seats: readonly SeatUsage[] }) {
   if (seats.length === 0) return null;
   const max = Math.max(1, ...seats.map((s) => Math.max(s.assigned, s.seats)));
+  const LABEL = Math.min(220, Math.max(80, Math.ceil(Math.max(...seats.map((s) => labelOf(s).length)) * CHAR) + 12));
   const scale = (n: number): number => ((WIDTH - LABEL - 90) * n) / max;
   const height = seats.length * ROW + 8;
   return (
@@ -18,8 +22,7 @@ export function SeatChart({ seats }: { seats: readonly SeatUsage[] }) {
         return (
           <g key={`${s.kind}:${s.name}`} data-bar={s.name}>
             <text x={0} y={y + 15} className="chart-label">
-              {s.name}
-              {s.kind === 'addOn' ? ' (add-on)' : ''}
+              {labelOf(s)}
             </text>
             <rect x={LABEL} y={y + 2} width={Math.max(1, scale(s.seats))} height={18} rx={3} className="bar-available" />
             <rect x={LABEL} y={y + 6} width={scale(s.assigned)} height={10} rx={2} className={over ? 'bar-assigned over' : 'bar-assigned'} />
