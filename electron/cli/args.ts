@@ -33,12 +33,14 @@ const ALLOWED: Record<CliOptions['command'], ReadonlySet<string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help')) return { kind: 'help' };
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { kind: 'help' };
   const [command, ...rest] = argv;
+  if (command.startsWith('-')) return { kind: 'error', message: `the command (validate, clean or summary) comes first, before ${command}` };
   const raw: Record<string, string> = { command };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);

@@ -1,6 +1,6 @@
 // The CLI's contract (SPEC "The CLI"): arguments, exit status, JSON shape, clean writes nothing on errors.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -70,6 +70,12 @@ describe('license-prep arguments', () => {
     const parsed = parseArgs(argv);
     expect(parsed.kind).toBe('error');
     expect(parsed.kind === 'error' && parsed.message).toContain(message);
+  });
+  it('treats "help" as the command only in first place, so an option value named help is still validated', () => {
+    expect(parseArgs(['validate', 'f.csv', '--plan', 'p', '--me', 'help'])).toMatchObject({ kind: 'run', options: { me: 'help' } });
+    expect(parseArgs(['validate', 'f.csv', '--help'])).toEqual({ kind: 'help' });
+    const before = parseArgs(['--plan', 'p', 'validate', 'f.csv']);
+    expect(before.kind === 'error' && before.message).toContain('comes first');
   });
   it('prints usage with --help and exits 0', async () => {
     const r = await run(['--help']);
@@ -156,10 +162,17 @@ describe('license-prep clean', () => {
     expect(r.stderr()).toContain('nothing was written to out.csv');
   });
 
-  it('refuses to write over the input file', async () => {
-    const r = await run(['clean', 'f.csv', '--plan', 'plan.json', '--out', './f.csv'], { 'f.csv': VALID });
+  it.each([
+    [['clean', 'f.csv', '--plan', 'plan.json', '--out', './f.csv'], '--out ./f.csv would overwrite the file'],
+    [['clean', 'f.csv', '--plan', 'plan.json', '--out', 'plan.json'], '--out plan.json would overwrite the plan'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--report', 'f.csv'], '--report f.csv would overwrite the file'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'o.csv', '--report', 'o.csv'], '--report o.csv would overwrite the original export'],
+    [['clean', 'f.csv', '--plan', 'plan.json', '--out', 'x.csv', '--report', 'x.csv'], '--out and --report name the same file'],
+  ])('refuses to write over an input or twice to one file: %j', async (argv, message) => {
+    const r = await run(argv, { 'f.csv': VALID, 'o.csv': VALID });
     expect(r.code).toBe(2);
-    expect(r.stderr()).toContain('would overwrite an input file');
+    expect(r.stderr()).toContain(message);
+    expect([...r.files.keys()].sort()).toEqual(['f.csv', 'o.csv', 'plan.json']);
   });
 
   it('writes a file that needed no change back byte for byte', async () => {
@@ -212,6 +225,11 @@ describe('the license-prep process', () => {
     const clean = exec('clean', join(dir, 'ok.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out.csv'), '--me', 'ann@x.com');
     expect(clean.status).toBe(0);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(VALID);
+    // A link to the export is the export: --out through it is refused.
+    symlinkSync(join(dir, 'ok.csv'), join(dir, 'link.csv'));
+    const viaLink = exec('clean', join(dir, 'link.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'ok.csv'), '--me', 'ann@x.com');
+    expect(viaLink.status).toBe(2);
+    expect(viaLink.stderr).toContain('would overwrite the file');
     // The written file parses back to the same records.
     expect(Papa.parse(readFileSync(join(dir, 'out.csv'), 'utf8').trim()).data).toHaveLength(3);
   });

@@ -1,6 +1,7 @@
 // The license-prep CLI (SPEC "The CLI"): the same core as the app, headless. Exit 0 valid,
 // 1 errors found (clean writes nothing), 2 usage error or unreadable input (one line on stderr).
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   cleanFile,
   createSession,
@@ -13,6 +14,8 @@ import {
   validationText,
   type LoadedExport,
 } from '../../shared/index';
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 import { parseArgs, USAGE, type CliOptions } from './args';
 
 export interface CliIo {
@@ -55,18 +58,43 @@ async function write(io: CliIo, path: string, bytes: Uint8Array, what: string): 
   }
 }
 
+/** A path as the file system names it: symlinks resolved, case folded where names ignore case. */
+function identity(path: string): string {
+  let real = resolve(path);
+  try {
+    real = realpathSync(real);
+  } catch {
+    // Not there yet: compare the resolved path (its folder may still be a link, resolved when it exists).
+    try {
+      real = join(realpathSync(dirname(real)), basename(real));
+    } catch {
+      /* the folder is missing too: the write will say so */
+    }
+  }
+  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+}
+
+/** Never write over an input (the export, the original, the plan) or write two outputs to one file. */
+function refuseOverwrites(options: CliOptions): void {
+  const inputs = new Map<string, string>([[identity(options.file), 'the file'], [identity(options.plan), 'the plan']]);
+  if (options.original !== undefined) inputs.set(identity(options.original), 'the original export');
+  const outputs: [string, string][] = [];
+  if (options.out !== undefined) outputs.push(['--out', options.out]);
+  if (options.report !== undefined) outputs.push(['--report', options.report]);
+  for (const [flag, path] of outputs) {
+    const clash = inputs.get(identity(path));
+    if (clash) throw new UsageFailure(`${flag} ${path} would overwrite ${clash}: choose another name`);
+  }
+  if (outputs.length === 2 && identity(outputs[0][1]) === identity(outputs[1][1])) throw new UsageFailure('--out and --report name the same file: choose two names');
+}
+
 async function execute(options: CliOptions, io: CliIo): Promise<number> {
   const planText = new TextDecoder('utf-8').decode(await read(io, options.plan, 'the plan'));
   const plan = parsePlanText(planText);
   if (!plan.ok) throw new UsageFailure(`the plan ${options.plan} is not valid: ${plan.error.join('; ')}`);
   const file = await loadCsv(io, options.file, 'the file');
   const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export') : null;
-  if (options.out !== undefined) {
-    const out = resolve(options.out);
-    if (out === resolve(options.file) || (options.original !== undefined && out === resolve(options.original))) {
-      throw new UsageFailure(`--out ${options.out} would overwrite an input file: choose another name`);
-    }
-  }
+  refuseOverwrites(options);
 
   const session = createSession(file, plan.value, { original, me: options.me ?? null });
   const findings = session.allFindings();
@@ -81,13 +109,13 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   if (options.report !== undefined) await write(io, options.report, findingsReport(findings), 'the report');
   io.stdout(options.format === 'json' ? JSON.stringify(result) + '\n' : validationText(name, session.rowCount, findings, seats) + '\n');
   if (!result.valid) {
-    if (options.command === 'clean') io.stderr(`license-prep: ${result.findings.filter((f) => f.severity === 'error').length} errors found: nothing was written to ${options.out}\n`);
+    if (options.command === 'clean') io.stderr(`license-prep: ${plural(result.findings.filter((f) => f.severity === 'error').length, 'error')} found: nothing was written to ${options.out}\n`);
     return 1;
   }
   if (options.command === 'clean') {
     const clean = cleanFile(session);
     await write(io, options.out!, clean.bytes, 'the clean file');
-    if (options.format === 'text') io.stdout(`Wrote ${options.out}: ${session.rowCount} users, ${clean.changedRows} rows rewritten${clean.identical ? ' (identical to the input)' : ''}.\n`);
+    if (options.format === 'text') io.stdout(`Wrote ${options.out}: ${plural(session.rowCount, 'user')}, ${plural(clean.changedRows, 'row')} rewritten${clean.identical ? ' (identical to the input)' : ''}.\n`);
   }
   return 0;
 }

@@ -5,6 +5,8 @@ import type { CsvTable } from './tokenize';
 
 const table = (records: string[][]): CsvTable => ({
   header: ['a', 'b'],
+  headerRecord: 0,
+  headerProblem: null,
   records,
   recordIndex: Int32Array.from(records.map((_, i) => i + 1)),
   blankRows: 0,

@@ -16,6 +16,10 @@ export interface MalformedRecord {
 
 export interface CsvTable {
   readonly header: readonly string[];
+  /** The header's index among the file's records: 0, unless blank lines come before it. */
+  readonly headerRecord: number;
+  /** A quote problem inside the header itself (then the header cannot be trusted). */
+  readonly headerProblem: { readonly kind: 'unclosedQuote' | 'strayQuote'; readonly line: number } | null;
   /** Data records in file order, blank ones left out. Every cell is a string, exactly as in the file. */
   readonly records: string[][];
   /** For each record, its index among all the file's records (header = 0): the spreadsheet row is this + 1. */
@@ -101,12 +105,6 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
   // A final line ending yields a phantom empty record: it is not a row.
   if (all.length > 1 && dialect.finalNewline && all[all.length - 1].length === 1 && all[all.length - 1][0] === '') all.pop();
 
-  const header = all.length > 0 ? all[0] : [];
-  const width = header.length;
-  const records: string[][] = new Array(Math.max(all.length - 1, 0));
-  let count = 0;
-  const recordIndex = new Int32Array(Math.max(all.length - 1, 0));
-  let blankRows = 0;
   const quoteErrors = new Map<number, Papa.ParseError>();
   for (const error of parsed.errors) {
     if (error.type === 'Quotes' && error.row !== undefined) {
@@ -114,8 +112,21 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       if (!previous || error.code === 'MissingQuotes') quoteErrors.set(error.row, error);
     }
   }
+  // The header is the first record that is not blank: blank lines above it are skipped and counted.
+  let headerRecord = 0;
+  while (headerRecord < all.length - 1 && !quoteErrors.has(headerRecord) && isBlank(all[headerRecord])) headerRecord++;
+  const header = all.length > 0 ? all[headerRecord] : [];
+  const headerError = quoteErrors.get(headerRecord);
+  const headerProblem = headerError
+    ? { kind: headerError.code === 'MissingQuotes' ? ('unclosedQuote' as const) : ('strayQuote' as const), line: linesAt(text, [(headerError as { index?: number }).index ?? 0])[0] }
+    : null;
+  const width = header.length;
+  const records: string[][] = new Array(Math.max(all.length - 1, 0));
+  let count = 0;
+  const recordIndex = new Int32Array(Math.max(all.length - 1, 0));
+  let blankRows = headerRecord;
   const pending: { record: number; kind: MalformedKind; fields: number; offset: number | null; fileRecord: number }[] = [];
-  for (let r = 1; r < all.length; r++) {
+  for (let r = headerRecord + 1; r < all.length; r++) {
     const fields = all[r];
     const quoteError = quoteErrors.get(r);
     if (!quoteError && isBlank(fields)) {
@@ -143,5 +154,5 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
     order.forEach((i, k) => (lines[i] = sortedLines[k]));
     malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i] }));
   }
-  return { header, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
+  return { header, headerRecord, headerProblem, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
 }

@@ -14,6 +14,8 @@ export interface OwnedColumns {
   readonly addOns: number;
   readonly width: number;
   readonly headerNames: { readonly license: string; readonly addOns: string };
+  /** The header's record index (blank lines above it stay as they are). */
+  readonly headerRecord: number;
 }
 
 /** New cell text for one record (file record index, header = 0); a cell left out keeps its bytes. */
@@ -119,7 +121,7 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
     const next = record + 1 < starts.length ? starts[record + 1] : body.length;
     const endsWithEol = next - start >= eolLength && (eolLength === 1 ? body[next - 1] === dialect.eol.charCodeAt(0) : body[next - 2] === 13 && body[next - 1] === 10);
     const end = endsWithEol ? next - eolLength : next;
-    if (start === end && record > 0) return; // a blank line stays blank
+    if (record < owned.headerRecord || (start === end && record > owned.headerRecord)) return; // blank lines stay blank
     if (edit) {
       const spans = fieldSpansInBytes(body, start, end, dialect.delimiter);
       if (spans.length !== owned.width * 2) throw new Error(`record ${record} has ${spans.length / 2} cells, expected ${owned.width}: cannot splice`);
@@ -135,7 +137,7 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
     if (appending) {
       pieces.push(body.subarray(copied, end));
       copied = end;
-      const header = record === 0;
+      const header = record === owned.headerRecord;
       if (appendLicense) pieces.push(delimiter, cell(header ? owned.headerNames.license : (edit?.license ?? '')));
       if (appendAddOns) pieces.push(delimiter, cell(header ? owned.headerNames.addOns : (edit?.addOns ?? '')));
     }
@@ -145,10 +147,10 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
     let k = 0;
     for (let record = 0; record < starts.length; record++) {
       while (k < edits.length && edits[k].record < record) k++;
-      splice(record, record > 0 && k < edits.length && edits[k].record === record ? edits[k] : undefined);
+      splice(record, record > owned.headerRecord && k < edits.length && edits[k].record === record ? edits[k] : undefined);
     }
   } else {
-    for (const edit of edits) if (edit.record > 0 && edit.record < starts.length) splice(edit.record, edit);
+    for (const edit of edits) if (edit.record > owned.headerRecord && edit.record < starts.length) splice(edit.record, edit);
   }
   pieces.push(body.subarray(copied));
   return concatBytes(pieces);

@@ -37,7 +37,7 @@ export function cleanFile(session: MigrationSession): CleanFile {
   const spliced = spliceUtf8(
     body,
     table.dialect,
-    { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] } },
+    { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] }, headerRecord: table.headerRecord },
     edits,
   );
   const bom = source.bom || source.encoding !== 'utf-8';

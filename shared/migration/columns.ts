@@ -44,7 +44,7 @@ BY_FOLD.set('currentaddon', 'currentAddOns');
 /** The header text shown in findings: as in the file, without invisible characters at the ends. */
 export const displayHeader = (raw: string): string => raw.replace(/^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/g, '');
 
-export function mapColumns(header: readonly string[]): { columns: ColumnMap; findings: Finding[] } {
+export function mapColumns(header: readonly string[], headerRow = 1): { columns: ColumnMap; findings: Finding[] } {
   const found: Partial<Record<Known, number>> = {};
   const byFold = new Map<string, number[]>();
   header.forEach((raw, index) => {
@@ -59,7 +59,7 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMap; fin
   const findings: Finding[] = [];
   for (const positions of byFold.values()) {
     if (positions.length > 1) {
-      findings.push({ code: 'DUPLICATE_COLUMN', row: 1, column: displayHeader(header[positions[0]]), user: null, value: null, positions: positions.map((p) => p + 1) });
+      findings.push({ code: 'DUPLICATE_COLUMN', row: headerRow, column: displayHeader(header[positions[0]]), user: null, value: null, positions: positions.map((p) => p + 1) });
     }
   }
   // Email is the required user key (SPEC "The export"); User ID, when present, is only preferred for matching.

@@ -25,7 +25,12 @@ export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = 
   const table = tokenize(decoded.text, dialect);
   const fileFindings: Finding[] = [];
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
-  const { columns, findings } = mapColumns(empty ? [] : table.header);
+  const headerRow = table.headerRecord + 1;
+  const { columns, findings } = mapColumns(empty ? [] : table.header, headerRow);
+  if (table.headerProblem) {
+    const { kind, line } = table.headerProblem;
+    fileFindings.push({ code: 'MALFORMED_ROW', row: headerRow, column: null, user: null, value: null, kind, fields: table.header.length, expected: table.header.length, line });
+  }
   if (empty) {
     fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noHeader' });
   } else {

@@ -75,8 +75,10 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
       if (email !== '') o = byEmail.get(email);
     }
     if (o === undefined) {
-      const column = fc.userId >= 0 && id !== '' ? fc.names[fc.userId] : fc.email >= 0 ? fc.names[fc.email] : null;
-      rowFindings.set(r, [{ code: 'NEW_USER', row, column, user, value: user }]);
+      const byId = fc.userId >= 0 && id !== '';
+      const column = byId ? fc.names[fc.userId] : fc.email >= 0 ? fc.names[fc.email] : null;
+      const value = byId ? id : fc.email >= 0 ? cellOf(record, fc.email) : null;
+      rowFindings.set(r, [{ code: 'NEW_USER', row, column, user, value }]);
       return;
     }
     matched[o] = 1;

@@ -206,7 +206,7 @@ export class MigrationSession {
   allFindings(): Finding[] {
     const out = this.fileFindings();
     for (let r = 0; r < this.rowCount; r++) {
-      if (this.rowSeverity(r) !== ROW_OK) out.push(...this.findingsForRow(r));
+      if (this.rowSeverity(r) !== ROW_OK) for (const f of this.findingsForRow(r)) out.push(f);
     }
     return out;
   }

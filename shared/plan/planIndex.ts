@@ -68,9 +68,14 @@ export class PlanIndex {
         if (fold === '') continue;
         const index = this.addOnByFold.get(fold);
         if (index === undefined) {
-          if (unknown.some((u) => foldName(u.name) === fold)) duplicates.push(part.trim());
+          if (unknown.some((u) => foldName(u.name) === fold)) {
+            if (!duplicates.some((d) => foldName(d) === fold)) duplicates.push(part.trim());
+          }
           else unknown.push({ name: part.trim(), closest: closestName(part, this.addOnNames) });
-        } else if (mask & (1 << index)) duplicates.push(this.addOnNames[index]);
+        } else if (mask & (1 << index)) {
+          // Each repeated name once, however often it repeats (a cell of 200,000 "Meet" is one finding).
+          if (!duplicates.includes(this.addOnNames[index])) duplicates.push(this.addOnNames[index]);
+        }
         else mask |= 1 << index;
       }
       value = { mask, unknown, duplicates, canonical: unknown.length > 0 ? raw : this.addOnsText(mask) };

@@ -6,7 +6,10 @@ export interface Described {
   readonly suggestion: string | null;
 }
 
-const q = (value: string | null): string => `"${value ?? ''}"`;
+/** A value in quotes, with characters people cannot see (line breaks, tabs, NBSP, zero-width) made visible. */
+const q = (value: string | null): string =>
+  `"${(value ?? '').replace(/[\r\n\t\u00A0\u200B-\u200D\u2060\uFEFF]/g, (c) => (c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))}"`;
+const users = (n: number): string => `${n} ${n === 1 ? 'user' : 'users'}`;
 
 const CAUSES: Record<ChangeCause, string> = {
   leadingZeros: 'leading zeros were removed — a spreadsheet opened this file and treated the value as a number',
@@ -57,12 +60,14 @@ export function describeFinding(f: Finding): Described {
     case 'NEW_USER':
       return { message: 'This user is not in the original export.', suggestion: 'Remove this row: new users cannot be added in the migration file — add them later on the Users page.' };
     case 'LOCKED_COLUMN_CHANGED': {
-      if (f.cause === 'columnRemoved' || f.cause === 'columnAdded' || f.cause === 'columnMoved') return { message: `Column ${q(f.column)}: ${CAUSES[f.cause]}.`, suggestion: REIMPORT };
+      if (f.cause === 'columnMoved') return { message: 'The columns are in a different order than in the original export.', suggestion: REIMPORT };
+      if (f.cause === 'columnRemoved' || f.cause === 'columnAdded') return { message: `Column ${q(f.column)}: ${CAUSES[f.cause]}.`, suggestion: REIMPORT };
       return { message: `${f.column ?? 'A cell'} changed from ${q(f.original)} to ${q(f.value)}: ${CAUSES[f.cause]}.`, suggestion: REIMPORT };
     }
     case 'SEATS_EXCEEDED': {
       const what = f.kind === 'license' ? 'license' : 'add-on';
-      return { message: `${f.assigned} users hold the ${q(f.name)} ${what} but the plan has ${f.seats} seats (${f.assigned - f.seats} too many).`, suggestion: `Remove the ${what} from ${f.assigned - f.seats} users, or correct the seat count if the contract grants more.` };
+      const seats = `${f.seats} ${f.seats === 1 ? 'seat' : 'seats'}`;
+      return { message: `${users(f.assigned)} hold the ${q(f.name)} ${what} but the plan has ${seats} (${f.assigned - f.seats} too many).`, suggestion: `Remove the ${what} from ${users(f.assigned - f.seats)}, or correct the seat count if the contract grants more.` };
     }
     case 'SELF_UNLICENSED':
       return { message: 'Your own row has no New License: you would lose access to the platform.', suggestion: 'Assign yourself a license (an Admin license, if the plan has one).' };

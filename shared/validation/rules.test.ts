@@ -195,7 +195,7 @@ describe('against the original export', () => {
 
   it('NEW_USER: flags a user who is not in the original export (row 6)', () => {
     const f = findingsOf(check(file('006,Dee,dee@example.com,Optimize,Viewer,'), { original }), 'NEW_USER');
-    expect(f).toEqual([{ code: 'NEW_USER', row: 6, column: 'User ID', user: 'dee@example.com', value: 'dee@example.com' }]);
+    expect(f).toEqual([{ code: 'NEW_USER', row: 6, column: 'User ID', user: 'dee@example.com', value: '006' }]);
     expectExplained(f[0], 'not in the original export');
   });
 
@@ -238,7 +238,7 @@ describe('SEATS_EXCEEDED', () => {
     expect(f).toEqual([{ code: 'SEATS_EXCEEDED', row: null, column: 'New License', user: null, value: 'Admin', kind: 'license', name: 'Admin', assigned: 3, seats: 2 }]);
     expect(describeFinding(f[0])).toEqual({
       message: '3 users hold the "Admin" license but the plan has 2 seats (1 too many).',
-      suggestion: 'Remove the license from 1 users, or correct the seat count if the contract grants more.',
+      suggestion: 'Remove the license from 1 user, or correct the seat count if the contract grants more.',
     });
   });
 
@@ -347,5 +347,13 @@ describe('every finding', () => {
     expect([...seen].sort()).toEqual([...CODE_ORDER].sort());
     expect(Object.keys(SEVERITY)).toHaveLength(20);
     expect(PLAN.licenses.map((l) => l.name)).toEqual(['Engage', 'Admin', 'Viewer']);
+  });
+});
+
+describe('messages people can read', () => {
+  it('shows characters nobody can see (a stray CR, NBSP, zero-width space) in NORMALIZED messages', () => {
+    const s = check(csv(['Email,Current License,New License,New Add-ons', 'ann@example.com,Optimize,Engage\r,Meet\u200B']), { me: null });
+    const messages = findingsOf(s, 'NORMALIZED').map((f) => describeFinding(f).message);
+    expect(messages).toEqual(['"Engage\\r" will be written as "Engage".', '"Meet\\u200B" will be written as "Meet".']);
   });
 });
