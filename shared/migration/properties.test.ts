@@ -147,12 +147,12 @@ function checkAnyBytes(bytes: Uint8Array): void {
   if (!session.allFindings().some((f) => f.code === 'MALFORMED_ROW' || f.code === 'EMPTY_FILE')) {
     // A file that reads cleanly can always be saved, and saving changes only our two columns.
     const reloaded = load(cleanFile(session).bytes);
-    expect(reloaded.table.records.length).toBe(table.records.length);
     const { columns } = session.source;
-    table.records.forEach((record, r) => {
-      const other = (cells: readonly string[]) => cells.slice(0, columns.width).filter((_, c) => c !== columns.newLicense && c !== columns.newAddOns);
-      expect(other(reloaded.table.records[r])).toEqual(other(record));
-    });
+    const other = (cells: readonly string[]) => cells.slice(0, columns.width).filter((_, c) => c !== columns.newLicense && c !== columns.newAddOns);
+    // A row whose only text was a blank-looking New License (a tab) is empty once written canonically:
+    // it then reads as a blank row, which is what it was.
+    const users = (records: readonly string[][]) => records.map(other).filter((cells) => cells.some((c) => c !== ''));
+    expect(users(reloaded.table.records)).toEqual(users(table.records));
   }
 }
 
