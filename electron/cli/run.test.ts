@@ -138,8 +138,10 @@ describe('license-prep validate', () => {
     [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: licenses[0].seats: must be a whole number'],
     [['validate', 'f.csv', '--plan', 'notjson.json'], 'the plan notjson.json is not valid: not valid JSON'],
     [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'nope.csv'], 'cannot read the original export nope.csv'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'empty.csv'], 'cannot use the original export empty.csv: The file has a header but no user rows.'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'noemail.csv'], 'cannot use the original export noemail.csv: The required column "Email" is missing.'],
   ])('exits 2 with one line on stderr for %j', async (argv, message) => {
-    const r = await run(argv, { 'f.csv': VALID, 'bad.json': '{"licenses":[{"name":"A","seats":1.5,"addOnsAllowed":true}],"addOns":[]}', 'notjson.json': '{' });
+    const r = await run(argv, { 'empty.csv': `${HEADER}\n`, 'noemail.csv': 'User ID,Current License\n1,Optimize\n', 'f.csv': VALID, 'bad.json': '{"licenses":[{"name":"A","seats":1.5,"addOnsAllowed":true}],"addOns":[]}', 'notjson.json': '{' });
     expect(r.code).toBe(2);
     expect(r.stdout()).toBe('');
     expect(r.stderr()).toContain(message);

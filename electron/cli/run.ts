@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import {
   cleanFile,
   createSession,
+  describeFinding,
   findingsReport,
   loadExport,
   parsePlanText,
@@ -94,6 +95,11 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   if (!plan.ok) throw new UsageFailure(`the plan ${options.plan} is not valid: ${plan.error.join('; ')}`);
   const file = await loadCsv(io, options.file, 'the file');
   const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export') : null;
+  if (original !== null) {
+    // Comparing with an original that has no users or no Email would call every user new.
+    const unusable = original.fileFindings.find((f) => f.code === 'EMPTY_FILE' || (f.code === 'MISSING_COLUMN' && f.column === 'Email'));
+    if (unusable) throw new UsageFailure(`cannot use the original export ${options.original}: ${describeFinding(unusable).message}`);
+  }
   refuseOverwrites(options);
 
   const session = createSession(file, plan.value, { original, me: options.me ?? null });

@@ -85,3 +85,23 @@ describe('encodings', () => {
     expect(error.kind).toBe('damaged UTF-8 text');
   });
 });
+
+describe('files that are not one encoding', () => {
+  const enc = (text: string) => new TextEncoder().encode(text);
+  it('refuses UTF-8 with a stray Windows-1252 byte, naming its line, instead of garbling every accented name', () => {
+    const bytes = new Uint8Array([...enc('Email,Current License\njosé@x.com,Optimize\n'), 0x41, 0xe9, ...enc('@x.com,Optimize\n')]);
+    const result = decodeBytes(bytes);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.reason).toContain('line 3');
+  });
+  it('still reads a pure Windows-1252 file (no UTF-8 sequences) with a guess', () => {
+    const result = decodeBytes(new Uint8Array([...enc('Email,Name\na@x.com,Jos'), 0xe9, 0x0a]));
+    expect(result.ok && result.value.encoding).toBe('windows-1252');
+    expect(result.ok && result.value.text).toContain('José');
+  });
+  it('names UTF-16 without a byte-order mark instead of calling it binary data', () => {
+    const utf16 = new Uint8Array([...enc('Email,Current License\n')].flatMap((b) => [b, 0]));
+    const result = decodeBytes(utf16);
+    expect(!result.ok && result.error.kind).toBe('UTF-16 text without a byte-order mark');
+  });
+});

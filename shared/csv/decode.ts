@@ -80,6 +80,49 @@ function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal: boolea
   }
 }
 
+/**
+ * When strict UTF-8 failed: whether the bytes still hold valid multi-byte UTF-8 sequences (then the
+ * file mixes encodings and a Windows-1252 reading would garble every accented name), and the line of
+ * the first byte that is not UTF-8.
+ */
+export function mixedUtf8(bytes: Uint8Array): { mixed: boolean; line: number } {
+  let valid = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      if (firstBad === -1) firstBad = i;
+      i++;
+    }
+  }
+  let line = 1;
+  for (let i = 0; i < firstBad; i++) if (bytes[i] === 0x0a) line++;
+  return { mixed: valid > 0 && firstBad !== -1, line };
+}
+
+/** UTF-16 without a BOM: ASCII text then has a zero byte in every other place. */
+function looksUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
+}
+
 /** Sniff magic bytes, then the BOM, then strict UTF-8, then Windows-1252 as a guess. */
 export function decodeBytes(bytes: Uint8Array): Result<DecodedText, FileRefusal> {
   for (const signature of SIGNATURES) {
@@ -95,12 +138,18 @@ export function decodeBytes(bytes: Uint8Array): Result<DecodedText, FileRefusal>
     const text = decodeWith(encoding, bytes.subarray(2), true);
     if (text === null) return err({ kind: 'damaged UTF-16 text', reason: 'this file says it is UTF-16 but holds bytes that are not: save it again as CSV UTF-8' });
     decoded = { text, encoding, bom: true, guessed: false };
+  } else if (looksUtf16WithoutBom(bytes)) {
+    return err({ kind: 'UTF-16 text without a byte-order mark', reason: 'this file is UTF-16 text without a byte-order mark, so its encoding cannot be told for sure: save it again as CSV UTF-8' });
   } else {
     const text = decodeWith('utf-8', bytes, true);
-    decoded =
-      text !== null
-        ? { text, encoding: 'utf-8', bom: false, guessed: false }
-        : { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false, guessed: true };
+    if (text !== null) decoded = { text, encoding: 'utf-8', bom: false, guessed: false };
+    else {
+      const { mixed, line } = mixedUtf8(bytes);
+      if (mixed) {
+        return err({ kind: 'text in mixed encodings', reason: `this file is UTF-8 but line ${line} holds bytes in another encoding (two files pasted together?), so names would be garbled: save it again as CSV UTF-8` });
+      }
+      decoded = { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false, guessed: true };
+    }
   }
   if (looksBinary(decoded.text)) return err(binary);
   return ok(decoded);

@@ -372,6 +372,8 @@ export class MigrationSession {
   }
 
   private selfFileFindings(): Finding[] {
+    // No rows or no Email column: EMPTY_FILE / MISSING_COLUMN already say so; the self rule has nothing to check.
+    if (this.rowCount === 0 || this.source.columns.email < 0) return [];
     if (this.me === null) return [{ code: 'SELF_UNKNOWN', row: null, column: null, user: null, value: null }];
     if (this.meRows.size === 0) {
       const column = this.source.columns.email >= 0 ? this.source.columns.names[this.source.columns.email] : null;
