@@ -12,6 +12,8 @@ export interface MalformedRecord {
   readonly fields: number;
   /** 1-based physical line where the record (or, for quotes, the quote) starts. */
   readonly line: number;
+  /** Last physical line the record takes: a quote problem swallows the lines after it into one cell. */
+  readonly lastLine: number;
 }
 
 export interface CsvTable {
@@ -98,6 +100,20 @@ export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 
   return starts;
 }
 
+/** Line breaks inside a record's cells (CRLF, LF and CR each count once), less one ending the last cell (the file's own last line end, swallowed). */
+function lineBreaksIn(fields: readonly string[]): number {
+  let count = 0;
+  for (const field of fields) {
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === 10 || (c === 13 && field.charCodeAt(i + 1) !== 10)) count++;
+    }
+  }
+  const last = fields.length > 0 ? fields[fields.length - 1] : '';
+  const end = last.charCodeAt(last.length - 1);
+  return end === 10 || end === 13 ? count - 1 : count;
+}
+
 export function tokenize(text: string, dialect: Dialect): CsvTable {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.eol, quoteChar: '"', escapeChar: '"' });
   const parsed = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
@@ -152,7 +168,7 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
     const sortedLines = linesAt(text, order.map((i) => offsets[i]));
     const lines = new Array<number>(pending.length);
     order.forEach((i, k) => (lines[i] = sortedLines[k]));
-    malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i] }));
+    malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i], lastLine: lines[i] + lineBreaksIn(records[p.record]) }));
   }
   return { header, headerRecord, headerProblem, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
 }

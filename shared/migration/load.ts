@@ -29,7 +29,7 @@ export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = 
   const { columns, findings } = mapColumns(empty ? [] : table.header, headerRow);
   if (table.headerProblem) {
     const { kind, line } = table.headerProblem;
-    fileFindings.push({ code: 'MALFORMED_ROW', row: headerRow, column: null, user: null, value: null, kind, fields: table.header.length, expected: table.header.length, line });
+    fileFindings.push({ code: 'MALFORMED_ROW', row: headerRow, column: null, user: null, value: null, kind, fields: table.header.length, expected: table.header.length, line, lastLine: line });
   }
   if (empty) {
     fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noHeader' });

@@ -101,7 +101,7 @@ export class MigrationSession {
     for (const m of source.table.malformed) {
       this.malformed.add(m.record);
       this.malformedRow[m.record] = 1;
-      this.addStatic(m.record, { code: 'MALFORMED_ROW', row: this.rowNumber(m.record), column: null, user: null, value: null, kind: m.kind, fields: m.fields, expected: columns.width, line: m.line });
+      this.addStatic(m.record, { code: 'MALFORMED_ROW', row: this.rowNumber(m.record), column: null, user: null, value: null, kind: m.kind, fields: m.fields, expected: columns.width, line: m.line, lastLine: m.lastLine });
     }
     if (options.original) {
       const comparison = compareWithOriginal(source, options.original, this.malformed);

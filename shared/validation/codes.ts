@@ -43,7 +43,7 @@ export type Finding = Base &
     | { readonly code: 'EMPTY_FILE'; readonly reason: 'noHeader' | 'noRows' }
     | { readonly code: 'MISSING_COLUMN' }
     | { readonly code: 'DUPLICATE_COLUMN'; readonly positions: readonly number[] }
-    | { readonly code: 'MALFORMED_ROW'; readonly kind: 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote'; readonly fields: number; readonly expected: number; readonly line: number }
+    | { readonly code: 'MALFORMED_ROW'; readonly kind: 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote'; readonly fields: number; readonly expected: number; readonly line: number; readonly lastLine: number }
     | { readonly code: 'UNKNOWN_LICENSE'; readonly closest: string | null }
     | { readonly code: 'UNKNOWN_ADDON'; readonly addOn: string; readonly closest: string | null }
     | { readonly code: 'ADDON_NOT_ALLOWED'; readonly license: string }

@@ -41,8 +41,9 @@ export function describeFinding(f: Finding): Described {
       return { message: `Two or more columns are named ${q(f.column)} (columns ${f.positions.join(', ')}).`, suggestion: 'Rename or remove the extra column so each header appears once.' };
     case 'MALFORMED_ROW': {
       const where = `line ${f.line} of the file`;
-      if (f.kind === 'unclosedQuote') return { message: `A quoted cell opened on ${where} is never closed, so the rest of the file reads as one cell.`, suggestion: 'Add the missing closing quote (") or remove the stray one.' };
-      if (f.kind === 'strayQuote') return { message: `A quote (") in the middle of a cell on ${where} makes the row unreadable.`, suggestion: 'Write a quote inside a quoted cell as two quotes ("") or remove it.' };
+      const swallowed = f.lastLine > f.line ? ` Lines ${f.line} to ${f.lastLine} read as this one row: the users on them are not checked.` : '';
+      if (f.kind === 'unclosedQuote') return { message: `A quoted cell opened on ${where} is never closed, so the rest of the file reads as one cell.${swallowed}`, suggestion: 'Add the missing closing quote (") or remove the stray one.' };
+      if (f.kind === 'strayQuote') return { message: `A quote (") in the middle of a cell on ${where} makes the row unreadable.${swallowed}`, suggestion: 'Write a quote inside a quoted cell as two quotes ("") or remove it.' };
       return { message: `This row has ${f.fields} cells but the header has ${f.expected} (${where}).`, suggestion: f.kind === 'tooMany' ? 'A cell probably contains the delimiter without quotes: put that cell in quotes or remove the extra cells.' : 'Cells are missing: restore them from the original export.' };
     }
     case 'UNKNOWN_LICENSE':

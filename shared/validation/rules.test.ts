@@ -100,8 +100,8 @@ describe('MALFORMED_ROW', () => {
     const s = check(file('006,Dee,dee@example.com,Optimize,Viewer,,extra', '007,Eve,eve@example.com'));
     const f = findingsOf(s, 'MALFORMED_ROW');
     expect(f).toEqual([
-      { code: 'MALFORMED_ROW', row: 6, column: null, user: null, value: null, kind: 'tooMany', fields: 7, expected: 6, line: 7 },
-      { code: 'MALFORMED_ROW', row: 7, column: null, user: null, value: null, kind: 'tooFew', fields: 3, expected: 6, line: 8 },
+      { code: 'MALFORMED_ROW', row: 6, column: null, user: null, value: null, kind: 'tooMany', fields: 7, expected: 6, line: 7, lastLine: 7 },
+      { code: 'MALFORMED_ROW', row: 7, column: null, user: null, value: null, kind: 'tooFew', fields: 3, expected: 6, line: 8, lastLine: 8 },
     ]);
     expectExplained(f[0], '7 cells', 'header has 6', 'line 7');
     expectExplained(f[1], '3 cells', 'line 8');
@@ -111,10 +111,18 @@ describe('MALFORMED_ROW', () => {
     const s = check(file('006,"Dee,dee@example.com,Optimize,Viewer,', '007,Eve,eve@example.com,Optimize,Viewer,'));
     const f = findingsOf(s, 'MALFORMED_ROW');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ code: 'MALFORMED_ROW', row: 6, kind: 'unclosedQuote', line: 7 });
-    expectExplained(f[0], 'line 7', 'never closed');
+    expect(f[0]).toMatchObject({ code: 'MALFORMED_ROW', row: 6, kind: 'unclosedQuote', line: 7, lastLine: 8 });
+    expectExplained(f[0], 'line 7', 'never closed', 'Lines 7 to 8 read as this one row');
     // The rest of the file was swallowed into one cell: no later row exists.
     expect(s.rowCount).toBe(4);
+  });
+
+  it('says which lines a stray quote swallowed, so no user vanishes without a word', () => {
+    const s = check(file('006,"De"e,dee@example.com,Optimize,Viewer,', '007,Eve,eve@example.com,Optimize,Viewer,', '008,Fay,fay@example.com,Optimize,Viewer,'));
+    const f = findingsOf(s, 'MALFORMED_ROW');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ row: 6, line: 7, lastLine: 9 });
+    expectExplained(f[0], 'Lines 7 to 9 read as this one row');
   });
 
   it('leaves a malformed row out of every other rule and of the seat counters', () => {
