@@ -33,23 +33,6 @@ generated = null;
 const text = new TextDecoder().decode(bytes);
 const plan = planFor(users);
 
-// Time the session's private steps in place.
-const inner = new Map();
-const proto = core.MigrationSession.prototype;
-for (const name of ['findDuplicateUsers', 'bindMe', 'rowsWithEmail', 'evaluateAll']) {
-  const original = proto[name];
-  proto[name] = function timed(...args) {
-    const t = process.hrtime.bigint();
-    try {
-      return original.apply(this, args);
-    } finally {
-      const list = inner.get(name) ?? [];
-      list.push(msSince(t));
-      inner.set(name, list);
-    }
-  };
-}
-
 const phases = new Map();
 const time = (name, fn) => {
   const t = process.hrtime.bigint();
@@ -81,15 +64,12 @@ for (let run = 0; run < runs + 1; run++) {
   if (run === 0) {
     // The first run warms the JIT up: drop it.
     for (const list of phases.values()) list.length = 0;
-    inner.clear();
   }
   if (run === runs) lastSession = session;
 }
 
 console.log(`\n${users.toLocaleString('en-US')} users, median of ${runs} runs (after one warm-up):`);
 for (const [name, list] of phases) console.log(`  ${name.padEnd(58)} ${median(list).toFixed(1).padStart(8)} ms   [${list.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log('  inside createSession:');
-for (const [name, list] of inner) console.log(`    ${name.padEnd(56)} ${median(list).toFixed(1).padStart(8)} ms   [${list.map((x) => x.toFixed(0)).join(', ')}]`);
 
 // ---- clean write after a bulk edit of every row, phase by phase ----------------------------------
 {

@@ -118,14 +118,17 @@ export class MigrationSession {
     const seen = new FirstRowTable(n);
     const target = this.me === null ? null : foldName(this.me);
     const emailColumn = columns.email;
+    const idColumn = columns.userId;
+    const licenseColumn = columns.newLicense;
+    const addOnsColumn = columns.newAddOns;
     for (let r = 0; r < n; r++) {
       const record = records[r];
-      const license = record[columns.newLicense] ?? '';
+      const license = record[licenseColumn] ?? '';
       this.license[r] = license;
-      this.addOns[r] = record[columns.newAddOns] ?? '';
+      this.addOns[r] = record[addOnsColumn] ?? '';
       if (license !== '' && license.trim() !== '') this.assigned++;
       if (this.malformedRow[r] === 1) continue;
-      this.checkDuplicate(seen, record, r);
+      this.checkDuplicate(seen, record, r, idColumn, emailColumn);
       if (target !== null && emailColumn >= 0 && sameEmail(record[emailColumn] ?? '', target)) this.meRows.add(r);
       this.evaluateRow(r);
     }
@@ -337,21 +340,20 @@ export class MigrationSession {
   }
 
   /** DUPLICATE_USER: a user key seen on an earlier row (User ID when the file has one, else Email). */
-  private checkDuplicate(seen: FirstRowTable, record: readonly string[], r: number): void {
-    const { columns } = this.source;
-    let key = columns.userId >= 0 ? (record[columns.userId] ?? '') : '';
-    let column = columns.userId;
+  private checkDuplicate(seen: FirstRowTable, record: readonly string[], r: number, idColumn: number, emailColumn: number): void {
+    let key = idColumn >= 0 ? (record[idColumn] ?? '') : '';
+    let column = idColumn;
     if (key !== '' && (key.charCodeAt(0) <= 32 || key.charCodeAt(key.length - 1) <= 32)) key = key.trim();
     if (key === '') {
-      key = columns.email >= 0 ? foldName(record[columns.email] ?? '') : '';
-      column = columns.email;
+      key = emailColumn >= 0 ? foldName(record[emailColumn] ?? '') : '';
+      column = emailColumn;
       if (key === '') return;
       key = '@' + key;
     }
     const first = seen.firstOrAdd(key, r);
     if (first !== -1) {
       const value = record[column] ?? '';
-      this.addStatic(r, { code: 'DUPLICATE_USER', row: this.rowNumber(r), column: columns.names[column], user: this.userOf(r), value, firstRow: this.rowNumber(first), key: value.trim() });
+      this.addStatic(r, { code: 'DUPLICATE_USER', row: this.rowNumber(r), column: this.source.columns.names[column], user: this.userOf(r), value, firstRow: this.rowNumber(first), key: value.trim() });
     }
   }
 
