@@ -1,12 +1,8 @@
 // Entry of the `license-prep` bin: run the CLI on process.argv and exit with its status.
 import { runCli } from './run';
-import { nodeCliIo } from './nodeIo';
+import { exitQuietlyOnBrokenPipe, nodeCliIo } from './nodeIo';
 
-// Piped into `head` and the reader left: stop quietly, as command-line tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+exitQuietlyOnBrokenPipe((code) => process.exit(code));
 
 runCli(process.argv.slice(2), nodeCliIo).then(
   (code) => {

@@ -16,3 +16,11 @@ export const nodeCliIo: CliIo = {
     }
   },
 };
+
+/** Piped into `head` and the reader left: stop quietly with `exit`, as command-line tools do. */
+export function exitQuietlyOnBrokenPipe(exit: (code: number) => void): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    else throw e;
+  });
+}

@@ -85,7 +85,16 @@ export function startApp(): void {
     const sendToRenderer = (channel: string, payload: unknown) => {
       if (mainWindow && !mainWindow.isDestroyed() && rendererLoaded) mainWindow.webContents.send(channel, payload);
     };
-    const sendCommand = (command: MenuCommandName) => sendToRenderer(eventChannels.menuCommand, command);
+    // macOS keeps running with no window: a menu command or an opened file then brings the window back.
+    const waitingCommands: MenuCommandName[] = [];
+    let ensureWindow: () => void = () => undefined;
+    const sendCommand = (command: MenuCommandName) => {
+      if (mainWindow && !mainWindow.isDestroyed() && rendererLoaded) sendToRenderer(eventChannels.menuCommand, command);
+      else {
+        waitingCommands.push(command);
+        ensureWindow();
+      }
+    };
 
     let rebuildMenu: () => void = () => undefined;
     const recent = new RecentFiles({
@@ -112,6 +121,7 @@ export function startApp(): void {
     openIncoming = (path: string) => {
       if (!rendererLoaded) {
         waitingPaths.push(path);
+        ensureWindow();
         return;
       }
       files.openPath(path, 'export').then(
@@ -153,12 +163,16 @@ export function startApp(): void {
       win.webContents.on('did-finish-load', () => {
         rendererLoaded = true;
         for (const path of waitingPaths.splice(0)) openIncoming(path);
+        for (const command of waitingCommands.splice(0)) sendToRenderer(eventChannels.menuCommand, command);
       });
       win.on('closed', () => {
         if (mainWindow === win) mainWindow = null;
         rendererLoaded = false;
       });
       mainWindow = win;
+    };
+    ensureWindow = () => {
+      if (mainWindow === null) openWindow();
     };
     openWindow();
     app.on('activate', () => {
@@ -175,6 +189,11 @@ export function startApp(): void {
         app.quit();
       });
     });
+  }).catch((e: unknown) => {
+    // Never linger invisibly holding the single-instance lock: say what failed and leave.
+    log(`start-up failed: ${(e as Error)?.stack ?? String(e)}`);
+    dialog.showErrorBox('License Prep could not start', `${(e as Error)?.message ?? String(e)}\n\nCheck that your user folder can be written to, then start License Prep again.`);
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => {

@@ -39,4 +39,6 @@ export interface Platform {
   /** Native menu commands (Electron); the browser adapter wires keyboard shortcuts instead. Returns an unsubscribe. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   sha256(bytes: Uint8Array): Promise<string>;
+  /** A handle for a file dropped on the window (Electron: recent files, overwrite protection); absent in a browser. */
+  handleForDroppedFile?(file: File, bytes: Uint8Array, purpose: FilePurpose): Promise<string | null>;
 }

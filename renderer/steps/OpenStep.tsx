@@ -28,7 +28,9 @@ export function OpenStep() {
     setDragging(false);
     const file = event.dataTransfer.files[0];
     if (!file) return;
-    await openExport({ name: file.name, bytes: await fileBytes(file), handle: null });
+    const bytes = await fileBytes(file);
+    const handle = (await platform().handleForDroppedFile?.(file, bytes, 'export')) ?? null;
+    await openExport({ name: file.name, bytes, handle });
   };
 
   if (loading) {

@@ -7,6 +7,7 @@ import {
   findingsReport,
   journalOf,
   parsePlanText,
+  progressIdFor,
   resumeChanges,
   type CellChange,
   type LoadedExport,
@@ -98,7 +99,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       if (outcome.missingKeys.length > 0) parts.push(`${outcome.missingKeys.length} saved users have no row in this file.`);
       notice = { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
     }
-    setOpenedFile({ session, name: file.name, handle: file.handle ?? null, source, progressId: options.resume?.id ?? `${file.name}`, originalName: options.original?.name ?? null });
+    setOpenedFile({ session, name: file.name, handle: file.handle ?? null, source, progressId: options.resume?.id ?? progressIdFor(file.name, sha256), originalName: options.original?.name ?? null });
     set({
       loading: null,
       refusal: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventChannels, invokeChannels, isMenuCommandName, menuCommandNames } from './channels';
-import { contract, MAX_FILE_BYTES } from './contract';
-import type { Journal } from '../migration/journal';
+import { contract, MAX_FILE_BYTES, progressIdSchema } from './contract';
+import { progressIdFor, type Journal } from '../migration/journal';
 
 const journalFixture = (): Journal => ({
   schemaVersion: 1,
@@ -89,5 +89,13 @@ describe('response schemas', () => {
     expect(contract['lp:file.save'].response.safeParse({ ok: false, canceled: false, message: 'The disk is full' }).success).toBe(true);
     expect(contract['lp:file.save'].response.safeParse({ ok: true }).success).toBe(false);
     expect(contract['lp:progress.list'].response.safeParse([{ id: 'acme', journal: journalFixture(), note: null }]).success).toBe(true);
+  });
+});
+
+describe('progress ids the renderer makes', () => {
+  it.each(['acme-users.csv', 'sample-export.csv', 'Acme Users (final).CSV', '.hidden.csv', 'Zoë – export.csv', ''])('accepts the id made for %j', (name) => {
+    const id = progressIdFor(name, 'ab'.repeat(32));
+    expect(progressIdSchema.safeParse(id).success).toBe(true);
+    expect(id.endsWith('-abababababababab')).toBe(true);
   });
 });

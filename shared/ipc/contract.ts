@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { journalSchema } from '../migration/journal';
 import { invokeChannels, type InvokeChannel, type InvokeMethod, type MenuCommandName } from './channels';
 
-/** Largest file the app moves over IPC (1,000,000 users is about 200 MB of CSV). */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/**
+ * Largest file the app moves over IPC (1,000,000 users is about 125–200 MB of CSV). Kept well under
+ * V8's serializer ceiling of about 512 MiB per message, where a larger file would crash, not be refused.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export const bytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= MAX_FILE_BYTES, {
   message: `expected bytes (a Uint8Array of at most ${MAX_FILE_BYTES} bytes)`,

@@ -89,3 +89,16 @@ export function parseJournal(value: unknown): { ok: true; value: Journal } | { o
   const parsed = journalSchema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
+
+/**
+ * The id saved progress is stored under: the file's name made safe, plus the start of its sha256, so
+ * two different exports both called users.csv never share (or overwrite) saved progress.
+ */
+export function progressIdFor(fileName: string, sha256: string): string {
+  const base = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
+  return `${base === '' ? 'export' : base}-${sha256.slice(0, 16)}`;
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DurableWriteError } from '../../files/durableWrite';
 import { FileRegistry } from './fileRegistry';
-import { FileService, type FileDialogs, type FileIo } from './fileService';
+import { FileService, isLocalAbsolutePath, type FileDialogs, type FileIo } from './fileService';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -150,5 +150,19 @@ describe('FileRegistry', () => {
     registry.register('/a/c.csv', 'export');
     expect(registry.pathOf(first)).toBeNull();
     expect(registry.pathOf('not-a-token')).toBeNull();
+  });
+});
+
+describe('paths a renderer hands over', () => {
+  it.each([
+    ['/home/admin/acme-users.csv', true],
+    ['C:\\Users\\admin\\acme-users.csv', process.platform === 'win32'],
+    ['\\\\attacker\\share\\x.csv', false],
+    ['//attacker/share/x.csv', false],
+    ['\\\\?\\C:\\x.csv', false],
+    ['\\\\.\\pipe\\x', false],
+    ['relative/x.csv', false],
+  ])('%s is a local absolute path: %s', (path, expected) => {
+    expect(isLocalAbsolutePath(path)).toBe(expected);
   });
 });

@@ -35,6 +35,16 @@ export interface OpenedFile {
 export type SaveOutcome = { ok: true; name: string } | { ok: false; canceled: true } | { ok: false; canceled: false; message: string };
 
 /** A problem the admin should read (shown as the IPC error message). */
+/**
+ * An absolute path on a local disk. UNC (\\host\share, //host/share) and device paths (\\?\, \\.\) are
+ * refused for paths a renderer hands over: opening one would make main reach the network (and leak
+ * the user's credentials to an SMB server).
+ */
+export function isLocalAbsolutePath(path: string): boolean {
+  if (/^[\\/]{2}/.test(path)) return false;
+  return isAbsolute(path);
+}
+
 export class FileProblem extends Error {
   override readonly name = 'FileProblem';
 }
@@ -82,7 +92,7 @@ export class FileService {
    * (so a hostile renderer cannot use this to read anything); returns a handle, or null.
    */
   async adoptDropped(request: { path: string; purpose: OpenPurpose; size: number; sha256: string }): Promise<string | null> {
-    if (!isAbsolute(request.path)) return null;
+    if (!isLocalAbsolutePath(request.path)) return null;
     let bytes: Uint8Array;
     try {
       const st = await this.deps.io.stat(request.path);

@@ -92,8 +92,14 @@ describe('forbiddenSwitches (packaged builds refuse debugging doors)', () => {
     [['/opt/lp/license-prep', '--js-flags=--allow-natives-syntax'], ['--js-flags']],
     [['/opt/lp/license-prep', '--proxy-server=evil:8080'], ['--proxy-server']],
     [['/opt/lp/license-prep', '--', '--inspect'], []],
+    [['/opt/lp/license-prep', '-remote-debugging-port=9222', '-no-sandbox'], ['--remote-debugging-port', '--no-sandbox']],
+    [['/opt/lp/license-prep', '--disable-web-security'], ['--disable-web-security']],
   ])('%o → %o', (argv, found) => {
-    expect(forbiddenSwitches(argv)).toEqual(found);
+    expect(forbiddenSwitches(argv, 'linux')).toEqual(found);
+  });
+  it('reads /name switches on Windows only (a /path is a file elsewhere)', () => {
+    expect(forbiddenSwitches(['C:\\LP\\lp.exe', '/remote-debugging-port=9222'], 'win32')).toEqual(['--remote-debugging-port']);
+    expect(forbiddenSwitches(['/opt/lp/license-prep', '/inspect'], 'linux')).toEqual([]);
   });
 });
 
