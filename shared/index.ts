@@ -20,3 +20,4 @@ export * from './report/errorReport';
 export * from './report/summary';
 export * from './migration/journal';
 export * from './csv/pack';
+export * from './migration/rename';

@@ -62,8 +62,16 @@ export function App() {
   useEffect(() => platform().onMenuCommand(runCommand), []);
   useEffect(() => {
     const flush = (): void => flushAutosave();
+    // Hidden (minimised, switched away, about to close) gives more time than pagehide to finish the save.
+    const hidden = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+    };
   }, []);
 
   return (

@@ -1,5 +1,5 @@
 // A list of findings, each row-level one linking to its cell; capped with "show more" (100k are possible).
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { SEVERITY, describeFinding, type Finding } from '../../shared/index';
 import { showCell } from '../store/actions';
 import { useAppStore } from '../store/appStore';
@@ -9,7 +9,8 @@ import { currentSession } from '../store/sessionHolder';
 const PAGE = 100;
 
 export function FindingsList({ severity = 'all', compact = false, testId }: { severity?: 'all' | 'error' | 'warning'; compact?: boolean; testId?: string }) {
-  const revision = useAppStore((s) => s.revision);
+  // Deferred: an edit paints its cell and counters first; this (possibly long) list follows when idle.
+  const revision = useDeferredValue(useAppStore((s) => s.revision));
   const openSeq = useAppStore((s) => s.openSeq);
   const [limit, setLimit] = useState(PAGE);
   const session = currentSession();

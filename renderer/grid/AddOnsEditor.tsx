@@ -13,6 +13,9 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
   const session = currentSession();
   const view = useMemo(() => (session && r >= 0 ? addOnOptions(session, r, session.licenseOf(r)) : { allowed: false, reason: '', options: [] }), [session, r]);
   const [mask, setMask] = useState(() => (session ? session.planIndex.addOns(props.initialValue ?? '').mask : 0));
+  // Names the plan does not know are kept (and shown) until the admin unticks them: never dropped silently.
+  const unknown = useMemo(() => (session ? session.planIndex.addOns(props.initialValue ?? '').unknown : []), [session, props.initialValue]);
+  const [kept, setKept] = useState<readonly string[]>(() => unknown.map((u) => u.name));
   const boxes = useRef<(HTMLInputElement | null)[]>([]);
   const doneRef = useRef<HTMLButtonElement>(null);
 
@@ -21,12 +24,18 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
     (first ?? doneRef.current)?.focus();
   }, []);
 
-  const text = (m: number): string => (session ? session.planIndex.addOnsText(m) : '');
+  const text = (m: number, others: readonly string[] = kept): string => [session ? session.planIndex.addOnsText(m) : '', ...others].filter((t) => t !== '').join(', ');
 
   const toggle = (i: number): void => {
     const next = mask ^ (1 << i);
     setMask(next);
     onValueChange(text(next));
+  };
+
+  const toggleUnknown = (name: string): void => {
+    const next = kept.includes(name) ? kept.filter((k) => k !== name) : [...kept, name];
+    setKept(next);
+    onValueChange(text(mask, next));
   };
 
   const commit = (): void => {
@@ -65,6 +74,13 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
             </label>
           );
         })}
+        {unknown.map((u) => (
+          <label key={`unknown:${u.name}`} className="option unknown">
+            <input type="checkbox" checked={kept.includes(u.name)} onChange={() => toggleUnknown(u.name)} />
+            <span className="option-name">{u.name}</span>
+            <span className="option-note over">not in the plan{u.closest ? ` — did you mean ${u.closest}?` : ''}</span>
+          </label>
+        ))}
       </div>
       <div className="editor-actions">
         <span className="editor-hint">Space toggle · Enter apply · Esc cancel</span>

@@ -1,6 +1,7 @@
 // The New License editor: plan licenses with seats left, full ones disabled (issue 4, item 3).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
+import { UNKNOWN_LICENSE } from '../../shared/index';
 import { licenseOptions } from '../store/selectors';
 import { currentSession } from '../store/sessionHolder';
 import { editLicense, refocusCell } from './gridEdits';
@@ -15,14 +16,27 @@ export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
     return [{ name: '', left: 0, disabled: false, note: 'no access' }, ...licenseOptions(session, r)];
   }, [r]);
   const initial = useMemo(() => {
+    // Typed a letter on the cell: start on the first license with that letter.
+    const key = props.eventKey;
+    if (key !== null && key !== undefined && key.length === 1) {
+      const typed = options.findIndex((o) => !o.disabled && o.name.toLowerCase().startsWith(key.toLowerCase()));
+      if (typed >= 0) return typed;
+    }
+    // A misspelled license starts on the plan name it most likely means, never on "No license".
     const session = currentSession();
-    const canonical = session ? session.planIndex.license(props.initialValue ?? '').canonical : '';
-    return Math.max(0, options.findIndex((o) => o.name === canonical));
-  }, [options, props.initialValue]);
+    const value = session ? session.planIndex.license(props.initialValue ?? '') : null;
+    const target = value === null ? '' : value.index === UNKNOWN_LICENSE ? (value.closest ?? '') : value.canonical;
+    return Math.max(0, options.findIndex((o) => o.name === target));
+  }, [options, props.initialValue, props.eventKey]);
   const [active, setActive] = useState(initial);
   const listRef = useRef<HTMLUListElement>(null);
 
-  useEffect(() => listRef.current?.focus(), []);
+  useEffect(() => {
+    listRef.current?.focus();
+    // What Enter applies is what is highlighted, wherever the key lands (the list or the grid).
+    if (options[initial] && options[initial].name !== (props.initialValue ?? '')) onValueChange(options[initial].name);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the editor opens
+  }, []);
 
   const commit = (index: number): void => {
     const option = options[index];

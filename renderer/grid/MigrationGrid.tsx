@@ -26,6 +26,13 @@ export function selectedRowIndexes(): number[] {
   return gridApi ? gridApi.getSelectedNodes().map((n) => n.data!.i) : [];
 }
 
+/** A bulk edit must never reach rows the admin cannot see: rows a filter hides leave the selection. */
+function dropHiddenFromSelection(api: GridApi<GridRow>): void {
+  const hidden: IRowNode<GridRow>[] = [];
+  for (const node of api.getSelectedNodes()) if (!node.displayed) hidden.push(node);
+  if (hidden.length > 0) api.setNodesSelected({ nodes: hidden, newValue: false });
+}
+
 export function MigrationGrid({ dark }: { dark: boolean }) {
   const openSeq = useAppStore((s) => s.openSeq);
   const filters = useAppStore((s) => s.filters);
@@ -60,7 +67,10 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
 
   useEffect(() => {
     filtersRef.current = filters;
-    apiRef.current?.onFilterChanged();
+    const api = apiRef.current;
+    if (!api) return;
+    api.onFilterChanged();
+    dropHiddenFromSelection(api);
   }, [filters]);
 
   // Rows changed in the session: update only those (a bulk edit is one transaction).
@@ -75,6 +85,8 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
           return;
         }
         api.applyTransaction({ update: rows.map((i) => ({ i })) });
+        // Fixed rows may leave "only rows with problems": they leave the selection with it.
+        if (filtersActive(filtersRef.current)) dropHiddenFromSelection(api);
       }),
     [],
   );

@@ -8,6 +8,9 @@ import {
   journalOf,
   parsePlanText,
   progressIdFor,
+  renameChanges,
+  renamerFor,
+  type PlanRename,
   resumeChanges,
   type CellChange,
   type LoadedExport,
@@ -18,7 +21,7 @@ import { platform } from '../platform/index';
 import type { PickedFile, SavedProgressEntry, SavePurpose } from '../platform/platform';
 import { loadInWorker } from '../worker/loadClient';
 import { initialState, useAppStore, type Notice, type Step } from './appStore';
-import { EMPTY_HISTORY, recordEdit, step as historyStep } from './history';
+import { EMPTY_HISTORY, recordEdit, step as historyStep, type History } from './history';
 import { NO_FILTERS, type Filters } from './selectors';
 import { currentSession, emitRowsChanged, openedFile, setOpenedFile, type RowsChanged } from './sessionHolder';
 
@@ -70,6 +73,8 @@ async function load(file: PickedFile): Promise<{ ok: true; loaded: LoadedExport 
 }
 
 export async function openExport(file: PickedFile, options: OpenOptions = {}): Promise<boolean> {
+  // The file open now keeps its last edits: save them before another file takes its place.
+  flushAutosave();
   set({ loading: { name: file.name, stage: 'hashing' }, refusal: null, notice: null });
   try {
     const sha256 = await platform().sha256(file.bytes);
@@ -99,7 +104,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       if (outcome.missingKeys.length > 0) parts.push(`${outcome.missingKeys.length} saved users have no row in this file.`);
       notice = { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
     }
-    setOpenedFile({ session, name: file.name, handle: file.handle ?? null, source, progressId: options.resume?.id ?? progressIdFor(file.name, sha256), originalName: options.original?.name ?? null });
+    setOpenedFile({ session, name: file.name, handle: file.handle ?? null, source, progressId: options.resume?.id ?? freshProgressId(progressIdFor(file.name, sha256)), originalName: options.original?.name ?? null });
     set({
       loading: null,
       refusal: null,
@@ -130,15 +135,29 @@ export async function pickAndOpen(): Promise<void> {
   if (file) await openExport(file);
 }
 
-export async function openSample(): Promise<void> {
+const SAMPLE_NAME = 'sample-export.csv';
+
+async function sampleFile(): Promise<PickedFile> {
   const { default: url } = await import('../../resources/samples/sample-export.csv?url');
   const response = await fetch(url);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { name: SAMPLE_NAME, bytes: new Uint8Array(await response.arrayBuffer()), handle: null };
+}
+
+export async function openSample(): Promise<void> {
+  const sample = await sampleFile();
   set({ me: null });
-  await openExport({ name: 'sample-export.csv', bytes, handle: null }, { plan: initialState.plan });
+  await openExport(sample, { plan: initialState.plan });
 }
 
 export async function resume(entry: SavedProgressEntry): Promise<void> {
+  // The bundled sample is not on the admin's disk: bring it back without asking for it.
+  if (entry.journal.source.name === SAMPLE_NAME) {
+    const sample = await sampleFile();
+    if ((await platform().sha256(sample.bytes)) === entry.journal.source.sha256) {
+      await openExport(sample, { resume: entry });
+      return;
+    }
+  }
   const file = await platform().pickFile('export');
   if (file) await openExport(file, { resume: entry });
 }
@@ -199,36 +218,28 @@ function travel(direction: 'undo' | 'redo'): void {
 export const undo = (): void => travel('undo');
 export const redo = (): void => travel('redo');
 
-export interface Rename {
-  readonly kind: 'license' | 'addOn';
-  readonly from: string;
-  readonly to: string;
-}
+export type Rename = PlanRename;
 
-/** A new plan re-checks every row; renamed licenses and add-ons keep their holders. */
+/** A new plan re-checks every row; renamed licenses and add-ons keep their holders (cells, undo history, filter). */
 export function updatePlan(plan: Plan, renames: readonly Rename[] = []): void {
   const session = currentSession();
   set({ plan });
   if (!session) return;
   session.setPlan(plan);
   if (renames.length > 0) {
-    const renameLicense = new Map(renames.filter((r) => r.kind === 'license').map((r) => [r.from.trim().toLowerCase(), r.to]));
-    const renameAddOn = new Map(renames.filter((r) => r.kind === 'addOn').map((r) => [r.from.trim().toLowerCase(), r.to]));
-    const changes: CellChange[] = [];
-    for (let r = 0; r < session.rowCount; r++) {
-      const license = renameLicense.get(session.licenseOf(r).trim().toLowerCase());
-      const cell = session.addOnsOf(r);
-      let addOns: string | undefined;
-      if (renameAddOn.size > 0 && cell !== '') {
-        const parts = cell.split(',').map((p) => renameAddOn.get(p.trim().toLowerCase()) ?? p.trim());
-        const next = parts.join(', ');
-        if (next !== cell) addOns = next;
-      }
-      if (license !== undefined || addOns !== undefined) changes.push({ row: r, license, addOns });
-    }
-    // A rename is part of editing the plan, not an undoable cell edit: the old names no longer exist.
-    session.applyChanges(changes);
+    // A rename is part of editing the plan, not an undoable cell edit: the old names no longer exist,
+    // so the history is rewritten to the new names too (an undo must not bring an unknown name back).
+    session.applyChanges(renameChanges(session, renames));
+    const renamer = renamerFor(renames);
+    const { history, filters } = get();
+    const rename = (stack: History['undo']) => stack.map((entry) => entry.map(renamer.change));
+    set({
+      history: { undo: rename(history.undo), redo: rename(history.redo) },
+      filters: filters.next === null ? filters : { ...filters, next: renamer.license(filters.next) },
+    });
   }
+  const { filters } = get();
+  if (filters.next !== null && filters.next !== '' && !plan.licenses.some((l) => l.name === filters.next)) set({ filters: { ...filters, next: null } });
   changed('all');
 }
 
@@ -318,8 +329,9 @@ export async function importPlan(): Promise<readonly string[]> {
 let timer: ReturnType<typeof setTimeout> | null = null;
 const AUTOSAVE_DELAY_MS = 1000;
 
+/** Saves at most AUTOSAVE_DELAY_MS after the first unsaved edit, however fast the edits keep coming. */
 export function scheduleAutosave(): void {
-  if (timer !== null) clearTimeout(timer);
+  if (timer !== null) return;
   timer = setTimeout(() => {
     timer = null;
     void saveProgressNow();
@@ -331,6 +343,11 @@ export function flushAutosave(): void {
   clearTimeout(timer);
   timer = null;
   void saveProgressNow();
+}
+
+/** A fresh start on a file never overwrites progress saved for it earlier: that stays offered on Open. */
+function freshProgressId(id: string): string {
+  return get().saved.some((entry) => entry.id === id) ? `${id}-${Date.now().toString(36)}` : id;
 }
 
 async function saveProgressNow(): Promise<void> {

@@ -1,5 +1,5 @@
 // What the screens show, computed from the session (pure: tested without a DOM).
-import { SEVERITY, foldName, type CellChange, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
+import { ADD_ON_SEPARATORS, SEVERITY, foldName, type CellChange, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
 
 export interface Filters {
   readonly search: string;
@@ -16,15 +16,19 @@ export const filtersActive = (f: Filters): boolean => f.search.trim() !== '' || 
 
 /** Users per value of a column (trimmed), most common first; '' for empty cells. */
 export function countBy(session: MigrationSession, column: number): { value: string; users: number }[] {
-  const counts = new Map<string, number>();
+  // Counted by folded value ("Optimize" and "optimize " are one license), shown as first spelled.
+  const counts = new Map<string, { value: string; users: number }>();
   if (column >= 0) {
     const records = session.source.table.records;
     for (let r = 0; r < session.rowCount; r++) {
       const value = (records[r][column] ?? '').trim();
-      counts.set(value, (counts.get(value) ?? 0) + 1);
+      const key = foldName(value);
+      const entry = counts.get(key);
+      if (entry) entry.users++;
+      else counts.set(key, { value, users: 1 });
     }
   }
-  return [...counts].map(([value, users]) => ({ value, users })).sort((a, b) => b.users - a.users || a.value.localeCompare(b.value));
+  return [...counts.values()].sort((a, b) => b.users - a.users || a.value.localeCompare(b.value));
 }
 
 /** Users per current add-on (a cell may list several). */
@@ -35,7 +39,7 @@ export function countAddOns(session: MigrationSession, column: number): { value:
     for (let r = 0; r < session.rowCount; r++) {
       const cell = records[r][column] ?? '';
       if (cell.trim() === '') continue;
-      for (const part of new Set(cell.split(/[,;|]/).map((p) => p.trim()).filter((p) => p !== ''))) counts.set(part, (counts.get(part) ?? 0) + 1);
+      for (const part of new Set(cell.split(ADD_ON_SEPARATORS).map((p) => p.trim()).filter((p) => p !== ''))) counts.set(part, (counts.get(part) ?? 0) + 1);
     }
   }
   return [...counts].map(([value, users]) => ({ value, users })).sort((a, b) => b.users - a.users || a.value.localeCompare(b.value));

@@ -1,0 +1,63 @@
+// What an admin must never lose by accident: a misspelled value in an editor, a renamed license on
+// undo, and a selection reaching rows a filter hides.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cell, chooseFile, freshApp, gotoStep, samples, seat } from './helpers';
+
+const LICENSE = 8;
+const ADDONS = 9;
+
+async function openWith(page: import('@playwright/test').Page, replace: (csv: string) => string): Promise<void> {
+  await freshApp(page);
+  const csv = replace(readFileSync(path.join(samples, 'sample-export.csv'), 'utf8'));
+  await chooseFile(page, () => page.getByTestId('pick-export').click(), { name: 'acme-users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await gotoStep(page, 'assign');
+  await expect(cell(page, 0, 1)).toBeVisible();
+}
+
+test('editors start from what a misspelled cell most likely means and never drop unknown add-ons silently', async ({ page }) => {
+  await openWith(page, (csv) => csv.replace('Sales Ops Admin,"Sales, EMEA",Optimize,,,', 'Sales Ops Admin,"Sales, EMEA",Optimize,,Engag,"Meet, Dael"'));
+  await expect(cell(page, 0, LICENSE)).toHaveText('Engag');
+  await cell(page, 0, LICENSE).dblclick();
+  await expect(page.getByTestId('license-editor').locator('[role="option"][aria-selected="true"]')).toContainText('Engage');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, LICENSE)).toHaveText('Engage');
+
+  await cell(page, 0, ADDONS).dblclick();
+  const editor = page.getByTestId('addons-editor');
+  await expect(editor).toContainText('Dael');
+  await expect(editor).toContainText('did you mean Deal?');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(cell(page, 0, ADDONS)).toHaveText('Meet, Dael');
+
+  await cell(page, 0, ADDONS).dblclick();
+  await page.getByTestId('addons-editor').getByRole('checkbox', { name: /^Dael/ }).uncheck();
+  await page.getByTestId('addons-editor').getByRole('checkbox', { name: /^Deal/ }).check();
+  await page.getByTestId('addons-editor').getByRole('button', { name: 'Apply' }).click();
+  await expect(cell(page, 0, ADDONS)).toHaveText('Meet, Deal');
+});
+
+test('undo after renaming a license brings back the new name, not the old unknown one', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await cell(page, 0, LICENSE).dblclick();
+  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
+  await cell(page, 0, LICENSE).dblclick();
+  await page.getByTestId('license-editor').getByRole('option', { name: /^Admin/ }).click();
+  await gotoStep(page, 'overview');
+  await page.getByLabel('License 1 name').fill('Engage Pro');
+  await gotoStep(page, 'assign');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 0, LICENSE)).toHaveText('Engage Pro');
+  await expect(seat(page, 'Engage Pro')).toHaveText('1 / 40');
+  await expect(page.getByTestId('error-count')).toHaveText('0');
+});
+
+test('rows a filter hides leave the selection, so a bulk edit only reaches rows on screen', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await page.getByTestId('select-shown').click();
+  await expect(page.getByTestId('edit-selection')).toContainText('52 selected');
+  await page.getByTestId('filter-current').selectOption('Optimize');
+  await expect(page.getByTestId('edit-selection')).toContainText('24 selected');
+});
