@@ -61,3 +61,28 @@ test('rows a filter hides leave the selection, so a bulk edit only reaches rows 
   await page.getByTestId('filter-current').selectOption('Optimize');
   await expect(page.getByTestId('edit-selection')).toContainText('24 selected');
 });
+
+test('removing a license users hold asks first, naming how many', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await cell(page, 0, LICENSE).dblclick();
+  await page.getByTestId('license-editor').getByRole('option', { name: /^Essentials/ }).click();
+  await gotoStep(page, 'overview');
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Remove Essentials' }).click();
+  expect(asked[0]).toContain('1 user holds the license "Essentials"');
+  await expect(seat(page, 'Essentials')).toHaveText('1 / 8');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Remove Essentials' }).click();
+  await expect(seat(page, 'Essentials')).toHaveCount(0);
+  await expect(page.getByTestId('error-count')).toHaveText('1');
+});
+
+test('the review verdict calls out users who will lose access, even when ready to upload', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await gotoStep(page, 'review');
+  await expect(page.getByTestId('verdict-losers')).toContainText('45 users have a license today and none in the new plan');
+});

@@ -9,6 +9,7 @@ import { OverviewStep } from '../steps/OverviewStep';
 import { ReviewStep } from '../steps/ReviewStep';
 import { SaveStep } from '../steps/SaveStep';
 import { closeFile, downloadReport, flushAutosave, goTo, notify, pickAndOpen, redo, requestFind, saveClean, setTheme, undo } from '../store/actions';
+import { activeGridApi } from '../grid/MigrationGrid';
 import { useAppStore, type ThemeChoice } from '../store/appStore';
 import { StepBar } from './StepBar';
 import { useDarkTheme } from './useTheme';
@@ -33,10 +34,11 @@ function runCommand(command: MenuCommand): void {
       closeFile();
       return;
     case 'undo':
-      undo();
-      return;
     case 'redo':
-      redo();
+      // While a cell editor is open, Escape first: undoing another row behind it would surprise.
+      if ((activeGridApi()?.getEditingCells().length ?? 0) > 0) return;
+      if (command === 'undo') undo();
+      else redo();
       return;
     case 'find':
       requestFind();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { parsePlan, type Plan } from '../../shared/index';
 import { exportPlan, importPlan, updatePlan, type Rename } from '../store/actions';
 import { useAppStore } from '../store/appStore';
+import { currentSession } from '../store/sessionHolder';
 
 interface DraftLicense {
   name: string;
@@ -32,6 +33,14 @@ function fromDraft(draft: Draft): { plan: Plan | null; problems: readonly string
     addOns: draft.addOns.map((a) => ({ name: a.name.trim(), seats: seatsOf(a.seats) })),
   });
   return parsed.ok ? { plan: parsed.value, problems: [] } : { plan: null, problems: parsed.error };
+}
+
+/** Removing a name users hold turns their cells into errors: ask first, saying how many. */
+function confirmRemoval(kind: 'license' | 'addOn', name: string): boolean {
+  const holders = currentSession()?.seatUsage().find((s) => s.kind === kind && s.name === name)?.assigned ?? 0;
+  if (holders === 0) return true;
+  const what = kind === 'license' ? 'license' : 'add-on';
+  return window.confirm(`${holders.toLocaleString('en-US')} ${holders === 1 ? 'user holds' : 'users hold'} the ${what} "${name}". Remove it from the plan? Their cells will show as errors until you assign something else.`);
 }
 
 export function PlanEditor() {
@@ -109,7 +118,7 @@ export function PlanEditor() {
                 <input type="checkbox" aria-label={`${l.name || `License ${i + 1}`} allows add-ons`} checked={l.addOnsAllowed} onChange={(e) => setLicense(i, { addOnsAllowed: e.target.checked })} />
               </td>
               <td>
-                <button type="button" className="button ghost small" aria-label={`Remove ${l.name}`} onClick={() => change({ ...draft, licenses: draft.licenses.filter((_, j) => j !== i) })}>
+                <button type="button" className="button ghost small" aria-label={`Remove ${l.name}`} onClick={() => confirmRemoval('license', l.name) && change({ ...draft, licenses: draft.licenses.filter((_, j) => j !== i) })}>
                   Remove
                 </button>
               </td>
@@ -140,7 +149,7 @@ export function PlanEditor() {
               </td>
               <td />
               <td>
-                <button type="button" className="button ghost small" aria-label={`Remove ${a.name}`} onClick={() => change({ ...draft, addOns: draft.addOns.filter((_, j) => j !== i) })}>
+                <button type="button" className="button ghost small" aria-label={`Remove ${a.name}`} onClick={() => confirmRemoval('addOn', a.name) && change({ ...draft, addOns: draft.addOns.filter((_, j) => j !== i) })}>
                   Remove
                 </button>
               </td>

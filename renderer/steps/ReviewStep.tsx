@@ -40,6 +40,11 @@ export function ReviewStep() {
           {rowCount.toLocaleString('en-US')} users · {counts.errors.toLocaleString('en-US')} errors · {counts.warnings.toLocaleString('en-US')} warnings
           {originalName ? ` · checked against the original export ${originalName}` : ''}
         </p>
+        {losers.total > 0 && (
+          <p className="verdict-warning" data-testid="verdict-losers">
+            {losers.total.toLocaleString('en-US')} {losers.total === 1 ? 'user has' : 'users have'} a license today and none in the new plan: they will not be able to log in. Check the list below before you upload.
+          </p>
+        )}
         <div className="actions">
           <button type="button" className="button" onClick={() => void downloadReport('report')} data-testid="download-report">
             Download error report (CSV)

@@ -9,7 +9,8 @@ export interface Described {
 /** A value in quotes, with characters people cannot see (line breaks, tabs, NBSP, zero-width) made visible. */
 const q = (value: string | null): string =>
   `"${(value ?? '').replace(/[\r\n\t\u00A0\u200B-\u200D\u2060\uFEFF]/g, (c) => (c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))}"`;
-const users = (n: number): string => `${n} ${n === 1 ? 'user' : 'users'}`;
+const count = (n: number): string => n.toLocaleString('en-US');
+const users = (n: number): string => `${count(n)} ${n === 1 ? 'user' : 'users'}`;
 
 const CAUSES: Record<ChangeCause, string> = {
   leadingZeros: 'leading zeros were removed — a spreadsheet opened this file and treated the value as a number',
@@ -67,8 +68,8 @@ export function describeFinding(f: Finding): Described {
     }
     case 'SEATS_EXCEEDED': {
       const what = f.kind === 'license' ? 'license' : 'add-on';
-      const seats = `${f.seats} ${f.seats === 1 ? 'seat' : 'seats'}`;
-      return { message: `${users(f.assigned)} hold the ${q(f.name)} ${what} but the plan has ${seats} (${f.assigned - f.seats} too many).`, suggestion: `Remove the ${what} from ${users(f.assigned - f.seats)}, or correct the seat count if the contract grants more.` };
+      const seats = `${count(f.seats)} ${f.seats === 1 ? 'seat' : 'seats'}`;
+      return { message: `${users(f.assigned)} hold the ${q(f.name)} ${what} but the plan has ${seats} (${count(f.assigned - f.seats)} too many).`, suggestion: `Remove the ${what} from ${users(f.assigned - f.seats)}, or correct the seat count if the contract grants more.` };
     }
     case 'SELF_UNLICENSED':
       return { message: 'Your own row has no New License: you would lose access to the platform.', suggestion: 'Assign yourself a license (an Admin license, if the plan has one).' };
