@@ -86,3 +86,13 @@ test('the review verdict calls out users who will lose access, even when ready t
   await gotoStep(page, 'review');
   await expect(page.getByTestId('verdict-losers')).toContainText('45 users have a license today and none in the new plan');
 });
+
+test('Tab past the last cell of a row leaves the grid, so the keyboard is never trapped in it', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await cell(page, 3, ADDONS).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.grid-host') === null)).toBe(true);
+  await cell(page, 3, LICENSE).focus();
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 3, ADDONS)).toBeFocused();
+});

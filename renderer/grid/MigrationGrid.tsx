@@ -1,7 +1,7 @@
 // The Assign grid (issue 4, item 3): read-only edits routed through the store, updates by transaction.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, RowSelectionOptions } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellPosition, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, RowSelectionOptions, TabToNextCellParams } from 'ag-grid-community';
 import { useAppStore } from '../store/appStore';
 import { filtersActive, rowPasses, searchIndex } from '../store/selectors';
 import { currentSession, onRowsChanged } from '../store/sessionHolder';
@@ -17,6 +17,9 @@ registerGridModules();
 const rowSelection: RowSelectionOptions<GridRow> = { mode: 'multiRow', selectAll: 'filtered', checkboxes: true, headerCheckbox: true, enableClickSelection: true };
 const selectionColumnDef = { pinned: 'left' as const, width: 44 };
 const getRowId = (p: GetRowIdParams<GridRow>): string => String(p.data.i);
+/** Tab moves along a row; past its last (or before its first) cell it leaves the grid, so keyboard users are never trapped in 100,000 rows. */
+const tabToNextCell = (p: TabToNextCellParams<GridRow>): CellPosition | boolean =>
+  p.nextCellPosition !== null && p.nextCellPosition.rowIndex === p.previousCellPosition.rowIndex ? p.nextCellPosition : false;
 
 /** The grid API of the grid on screen, for toolbar actions (selection, select all shown). */
 let gridApi: GridApi<GridRow> | null = null;
@@ -153,6 +156,7 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
         rowData={rowData}
         columnDefs={defs}
         getRowId={getRowId}
+        tabToNextCell={tabToNextCell}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         rowSelection={rowSelection}
