@@ -96,3 +96,9 @@ test('Tab past the last cell of a row leaves the grid, so the keyboard is never 
   await page.keyboard.press('Tab');
   await expect(cell(page, 3, ADDONS)).toBeFocused();
 });
+
+test('Ctrl+Shift+O goes to "validate a file edited elsewhere", ready to pick the file', async ({ page }) => {
+  await openWith(page, (csv) => csv);
+  await page.keyboard.press('Control+Shift+O');
+  await expect(page.getByTestId('pick-validate')).toBeFocused();
+});

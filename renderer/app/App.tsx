@@ -17,9 +17,17 @@ import { useDarkTheme } from './useTheme';
 function runCommand(command: MenuCommand): void {
   switch (command) {
     case 'open':
-    case 'openOriginal':
       goTo('open');
       void pickAndOpen();
+      return;
+    case 'openOriginal':
+      // "Validate against original": the Open step's panel for a file edited elsewhere plus its original.
+      goTo('open');
+      requestAnimationFrame(() => {
+        const panel = document.querySelector<HTMLElement>('[data-testid="validate-panel"]');
+        panel?.scrollIntoView({ block: 'center' });
+        panel?.querySelector<HTMLElement>('[data-testid="pick-validate"]')?.focus();
+      });
       return;
     case 'save':
       void saveClean();
