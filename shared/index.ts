@@ -21,3 +21,4 @@ export * from './report/summary';
 export * from './migration/journal';
 export * from './csv/pack';
 export * from './migration/rename';
+export * from './migration/assign';

@@ -1,5 +1,6 @@
 // Cell edits from the grid's editors and from cellEditRequest: one path into the store.
 import type { GridApi } from 'ag-grid-community';
+import { licenseChanges } from '../../shared/index';
 import { edit } from '../store/actions';
 import { currentSession } from '../store/sessionHolder';
 
@@ -7,10 +8,7 @@ import { currentSession } from '../store/sessionHolder';
 export function editLicense(r: number, license: string): void {
   const session = currentSession();
   if (!session || r < 0) return;
-  const index = session.planIndex;
-  const lic = index.license(license);
-  const keepsAddOns = lic.index >= 0 && index.addOnsAllowed(lic.index);
-  edit([{ row: r, license: lic.index === -2 ? license : lic.canonical, addOns: keepsAddOns ? session.addOnsOf(r) : '' }]);
+  edit(licenseChanges(session, [r], license, { kind: 'keep' }));
 }
 
 export function editAddOns(r: number, addOns: string): void {

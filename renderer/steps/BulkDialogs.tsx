@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import { edit } from '../store/actions';
 import { useAppStore } from '../store/appStore';
-import { countBy, licenseChanges, rowsWithCurrent, seatImpact, type AddOnsMode } from '../store/selectors';
+import { licenseChanges, type AddOnsMode } from '../../shared/index';
+import { countBy, rowsWithCurrent, seatImpact } from '../store/selectors';
 import { currentSession } from '../store/sessionHolder';
 import { Dialog } from '../components/Dialog';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, loadExport, parsePlanText } from '../../shared/index';
-import { addOnOptions, collectFindings, licenseChanges, licenseOptions, rowIndexOf, rowPasses, rowsWithCurrent, searchIndex, seatImpact, usersLosingAccess } from './selectors';
+import { createSession, licenseChanges, loadExport, parsePlanText } from '../../shared/index';
+import { addOnOptions, collectFindings, licenseOptions, rowIndexOf, rowPasses, rowsWithCurrent, searchIndex, seatImpact, usersLosingAccess } from './selectors';
 import { commandForKey } from '../platform/browser';
 
 import sampleExport from '../../resources/samples/sample-export.csv?raw';

@@ -1,5 +1,5 @@
 // What the screens show, computed from the session (pure: tested without a DOM).
-import { ADD_ON_SEPARATORS, SEVERITY, foldName, type CellChange, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
+import { ADD_ON_SEPARATORS, SEVERITY, foldName, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
 
 export interface Filters {
   readonly search: string;
@@ -164,22 +164,6 @@ export function rowPasses(session: MigrationSession, r: number, filters: Filters
   return true;
 }
 
-export type AddOnsMode = { readonly kind: 'keep' } | { readonly kind: 'set'; readonly addOns: string };
-
-/** Changes giving every row in `rows` the license (and add-ons per `mode`); add-ons dropped where the license allows none. */
-export function licenseChanges(session: MigrationSession, rows: Iterable<number>, license: string, mode: AddOnsMode): CellChange[] {
-  const index = session.planIndex;
-  const lic = index.license(license);
-  const allowsAddOns = lic.index >= 0 && index.addOnsAllowed(lic.index);
-  const changes: CellChange[] = [];
-  for (const r of rows) {
-    if (session.isMalformed(r)) continue;
-    const addOns = !allowsAddOns ? '' : mode.kind === 'set' ? mode.addOns : session.addOnsOf(r);
-    changes.push({ row: r, license: lic.canonical, addOns });
-  }
-  return changes;
-}
-
 /** Rows whose Current License is `current` (folded). */
 export function rowsWithCurrent(session: MigrationSession, current: string): number[] {
   const column = session.source.columns.currentLicense;
@@ -205,14 +189,10 @@ export function seatImpact(before: readonly SeatUsage[], after: readonly SeatUsa
 
 /** Users who have a Current License and no New License (LOSES_ACCESS), up to `limit`. */
 export function usersLosingAccess(session: MigrationSession, limit: number): { rows: number[]; total: number } {
-  const column = session.source.columns.currentLicense;
   const rows: number[] = [];
   let total = 0;
-  if (column < 0) return { rows, total };
-  const records = session.source.table.records;
   for (let r = 0; r < session.rowCount; r++) {
-    if (session.isMalformed(r)) continue;
-    if ((records[r][column] ?? '').trim() === '' || session.planIndex.license(session.licenseOf(r)).index !== -1) continue;
+    if (!session.losesAccess(r)) continue;
     total++;
     if (rows.length < limit) rows.push(r);
   }

@@ -183,6 +183,17 @@ export class MigrationSession {
     return this.assigned;
   }
 
+  /** The row's Current License, trimmed ('' when none or the file has no such column). */
+  currentLicenseOf(r: number): string {
+    const column = this.source.columns.currentLicense;
+    return column >= 0 ? (this.source.table.records[r][column] ?? '').trim() : '';
+  }
+
+  /** LOSES_ACCESS: a Current License today and no New License ("No License Assigned", cannot log in). */
+  losesAccess(r: number): boolean {
+    return !this.malformedRow[r] && this.index.license(this.license[r]).index === NO_LICENSE && this.currentLicenseOf(r) !== '';
+  }
+
   isMalformed(r: number): boolean {
     return this.malformed.has(r);
   }
@@ -496,10 +507,10 @@ export class MigrationSession {
       }
     }
     if (lic.index === NO_LICENSE) {
-      const current = columns.currentLicense >= 0 ? (this.source.table.records[r][columns.currentLicense] ?? '') : '';
-      if (current.trim() !== '') {
+      const current = this.currentLicenseOf(r);
+      if (current !== '') {
         warnings++;
-        out?.push({ code: 'LOSES_ACCESS', ...where!, column: licenseColumn, value: rawLicense, currentLicense: current.trim() });
+        out?.push({ code: 'LOSES_ACCESS', ...where!, column: licenseColumn, value: rawLicense, currentLicense: current });
       }
       if (this.meRows.has(r)) {
         errors++;
