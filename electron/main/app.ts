@@ -8,6 +8,7 @@ import type { IncomingFile } from '../../shared/ipc/contract';
 import { durableWrite, sweepOrphanTemps } from '../files/durableWrite';
 import { ProgressStore } from './autosave/progressStore';
 import { csvPathFromArgv } from './cliMode';
+import { FlushHandshake } from './flushHandshake';
 import { FileRegistry } from './files/fileRegistry';
 import { FileProblem, FileService } from './files/fileService';
 import { nativeDialogs } from './files/nativeDialogs';
@@ -23,6 +24,8 @@ import { createMainWindow, registerAppScheme, serveRenderer } from './window';
 const APP_NAME = 'License Prep';
 /** Longest we hold up quitting for autosaves still being written. */
 const QUIT_FLUSH_TIMEOUT_MS = 10_000;
+/** How long a closing window waits for the renderer to confirm it saved its pending edits. */
+const RENDERER_FLUSH_TIMEOUT_MS = 2000;
 
 const log = (message: string) => {
   if (!app.isPackaged) process.stderr.write(`[license-prep] ${message}\n`);
@@ -54,6 +57,8 @@ export function startApp(): void {
   const paths = appPaths(app.getAppPath());
   let mainWindow: BrowserWindow | null = null;
   let rendererLoaded = false;
+  /** Set once quitting began: a window that delayed its close to save resumes the quit afterwards. */
+  let quitting = false;
   const waitingPaths: string[] = [];
   let openIncoming: (path: string) => void = (path) => void waitingPaths.push(path);
 
@@ -155,7 +160,8 @@ export function startApp(): void {
     };
     rebuildMenu();
 
-    registerIpcHandlers(createRegistrar({ ipc: ipcMain, log }), { files, progress });
+    const handshake = new FlushHandshake(RENDERER_FLUSH_TIMEOUT_MS);
+    registerIpcHandlers(createRegistrar({ ipc: ipcMain, log }), { files, progress, onFlushed: () => handshake.flushed() });
 
     const openWindow = () => {
       rendererLoaded = false;
@@ -164,6 +170,24 @@ export function startApp(): void {
         rendererLoaded = true;
         for (const path of waitingPaths.splice(0)) openIncoming(path);
         for (const command of waitingCommands.splice(0)) sendToRenderer(eventChannels.menuCommand, command);
+      });
+      // Closing (or quitting) first lets the renderer save the edits its autosave is still holding.
+      let closeReady = false;
+      win.on('close', (event) => {
+        if (closeReady || !rendererLoaded) return;
+        event.preventDefault();
+        void handshake
+          .request(() => win.webContents.send(eventChannels.flushRequest, null))
+          .then((outcome) => {
+            if (outcome === 'timeout') log('the renderer did not confirm its last save before closing');
+            return progress.flush();
+          })
+          .catch((e: unknown) => log(`saving progress before closing failed: ${String(e)}`))
+          .finally(() => {
+            closeReady = true;
+            if (!win.isDestroyed()) win.close();
+            if (quitting) app.quit();
+          });
       });
       win.on('closed', () => {
         if (mainWindow === win) mainWindow = null;
@@ -181,6 +205,7 @@ export function startApp(): void {
 
     let flushed = false;
     app.on('before-quit', (event) => {
+      quitting = true;
       if (flushed) return;
       event.preventDefault();
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_FLUSH_TIMEOUT_MS));

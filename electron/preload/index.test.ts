@@ -34,7 +34,7 @@ const emit = (channel: string, payload: unknown) => {
 describe('the preload bridge', () => {
   it('exposes one window.licensePrep with one method per channel and nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['licensePrep']);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(invokeChannels), 'onIncomingFile', 'onMenuCommand', 'pathForDroppedFile'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(invokeChannels), 'onFlushRequest', 'onIncomingFile', 'onMenuCommand', 'pathForDroppedFile'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.keys(api)).not.toContain('ipcRenderer');
     expect(Object.keys(api)).not.toContain('send');

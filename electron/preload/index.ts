@@ -26,6 +26,8 @@ const api = {
   discardProgress: (request) => ipcRenderer.invoke(invokeChannels.discardProgress, request),
   onMenuCommand: (handler) => subscribe(eventChannels.menuCommand, isMenuCommandName, handler),
   onIncomingFile: (handler) => subscribe(eventChannels.incomingFile, isIncomingFile, handler),
+  onFlushRequest: (handler) => subscribe(eventChannels.flushRequest, (payload: unknown): payload is null => payload === null, () => handler()),
+  flushed: () => ipcRenderer.invoke(invokeChannels.flushed),
   pathForDroppedFile: (file) => {
     try {
       return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);

@@ -70,8 +70,9 @@ export function App() {
   const dark = useDarkTheme(theme);
 
   useEffect(() => platform().onMenuCommand(runCommand), []);
+  useEffect(() => platform().onFlushRequest?.(flushAutosave), []);
   useEffect(() => {
-    const flush = (): void => flushAutosave();
+    const flush = (): void => void flushAutosave();
     // Hidden (minimised, switched away, about to close) gives more time than pagehide to finish the save.
     const hidden = (): void => {
       if (document.visibilityState === 'hidden') flush();

@@ -99,6 +99,11 @@ export function createElectronPlatform(): ElectronPlatform {
       unwrap(await api.discardProgress({ id }));
     },
 
+    onFlushRequest(save) {
+      // Answer even when the save failed: main must not wait forever; the failure was already shown.
+      return api.onFlushRequest(() => void save().finally(() => void api.flushed()));
+    },
+
     onMenuCommand(handler) {
       menuHandlers.add(handler);
       // A file main opened before the app was listening: announce it now.

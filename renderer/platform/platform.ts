@@ -41,4 +41,6 @@ export interface Platform {
   sha256(bytes: Uint8Array): Promise<string>;
   /** A handle for a file dropped on the window (Electron: recent files, overwrite protection); absent in a browser. */
   handleForDroppedFile?(file: File, bytes: Uint8Array, purpose: FilePurpose): Promise<string | null>;
+  /** Electron: the window is closing or the app quitting; `save` writes pending edits, then main may close. */
+  onFlushRequest?(save: () => Promise<void>): () => void;
 }

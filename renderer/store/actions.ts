@@ -74,7 +74,7 @@ async function load(file: PickedFile): Promise<{ ok: true; loaded: LoadedExport 
 
 export async function openExport(file: PickedFile, options: OpenOptions = {}): Promise<boolean> {
   // The file open now keeps its last edits: save them before another file takes its place.
-  flushAutosave();
+  void flushAutosave();
   set({ loading: { name: file.name, stage: 'hashing' }, refusal: null, notice: null });
   try {
     const sha256 = await platform().sha256(file.bytes);
@@ -176,7 +176,7 @@ export async function discardSaved(id: string): Promise<void> {
 }
 
 export function closeFile(): void {
-  flushAutosave();
+  void flushAutosave();
   setOpenedFile(null);
   const { theme, plan, saved } = get();
   set({ ...initialState, theme, plan, saved, openSeq: get().openSeq + 1 });
@@ -338,11 +338,12 @@ export function scheduleAutosave(): void {
   }, AUTOSAVE_DELAY_MS);
 }
 
-export function flushAutosave(): void {
-  if (timer === null) return;
+/** Save pending edits now (on hide, before another file, before the window closes); resolves when written. */
+export function flushAutosave(): Promise<void> {
+  if (timer === null) return Promise.resolve();
   clearTimeout(timer);
   timer = null;
-  void saveProgressNow();
+  return saveProgressNow();
 }
 
 /** A fresh start on a file never overwrites progress saved for it earlier: that stays offered on Open. */

@@ -9,6 +9,8 @@ export const invokeChannels = {
   listProgress: 'lp:progress.list',
   saveProgress: 'lp:progress.save',
   discardProgress: 'lp:progress.discard',
+  /** The renderer's answer to a flush request: its pending edits are saved. */
+  flushed: 'lp:app.flushed',
 } as const;
 
 export const eventChannels = {
@@ -16,6 +18,8 @@ export const eventChannels = {
   menuCommand: 'lp:menu.command',
   /** Main opened a file without a dialog (Open Recent, a second launch with a CSV): payload is an IncomingFile. */
   incomingFile: 'lp:file.incoming',
+  /** The window is closing or the app quitting: save pending edits now, then answer with `flushed`. */
+  flushRequest: 'lp:app.flush',
 } as const;
 
 export type InvokeMethod = keyof typeof invokeChannels;

@@ -77,6 +77,10 @@ export const contract = {
     request: z.strictObject({ id: progressIdSchema }),
     response: z.null(),
   },
+  'lp:app.flushed': {
+    request: z.undefined(),
+    response: z.null(),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -108,6 +112,8 @@ type InvokeApi = {
 export type LicensePrepApi = InvokeApi & {
   onMenuCommand(handler: (command: MenuCommandName) => void): () => void;
   onIncomingFile(handler: (file: IncomingFile) => void): () => void;
+  /** Main asks for pending edits to be saved before the window closes; answer with `flushed()`. */
+  onFlushRequest(handler: () => void): () => void;
   /** The path of a dropped file (Electron's webUtils.getPathForFile), '' when it has none. */
   pathForDroppedFile(file: DroppedFileLike): string;
 };

@@ -21,11 +21,17 @@ async function setUp() {
     save: async (req: unknown) => (calls.push(['save', req]), { ok: true as const, name: 'out.csv' }),
     adoptDropped: async (req: unknown) => (calls.push(['adopt', req]), null),
   };
-  registerIpcHandlers(createRegistrar({ ipc }), { files, progress });
+  registerIpcHandlers(createRegistrar({ ipc }), { files, progress, onFlushed: () => void calls.push(['flushed']) });
   return { invoke, listeners, calls };
 }
 
 describe('registerIpcHandlers', () => {
+  it('passes the renderer\'s "flushed" answer on, so a closing window can go', async () => {
+    const { invoke, calls } = await setUp();
+    expect(await invoke('lp:app.flushed', OUR_FRAME)).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([['flushed']]);
+  });
+
   it('registers exactly the contract channels', async () => {
     const { listeners } = await setUp();
     expect([...listeners.keys()].sort()).toEqual(Object.values(invokeChannels).sort());

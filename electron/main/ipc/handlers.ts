@@ -12,8 +12,15 @@ export interface ProgressService {
   discard(id: string): Promise<void>;
 }
 
-export function registerIpcHandlers(register: RegisterHandler, services: { files: Pick<FileService, 'open' | 'save' | 'adoptDropped'>; progress: ProgressService }): void {
+export function registerIpcHandlers(
+  register: RegisterHandler,
+  services: { files: Pick<FileService, 'open' | 'save' | 'adoptDropped'>; progress: ProgressService; onFlushed?: () => void },
+): void {
   const { files, progress } = services;
+  register('lp:app.flushed', contract['lp:app.flushed'].request, async () => {
+    services.onFlushed?.();
+    return null;
+  });
   register('lp:file.open', contract['lp:file.open'].request, (req) => files.open(req.purpose));
   register('lp:file.save', contract['lp:file.save'].request, (req) => files.save(req));
   register('lp:file.adoptDropped', contract['lp:file.adoptDropped'].request, (req) => files.adoptDropped(req));
