@@ -10,6 +10,7 @@ const nodeBans = [
   { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'worker_threads'], message: 'No Node APIs here: this layer runs in the browser sandbox or anywhere.' },
 ];
 const everywhere = [{ name: 'ag-grid-enterprise', message: 'Community modules only.' }];
+const testSupportBan = { group: ['**/test/support/*'], message: 'Test helpers are for *.test.ts files only.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bench-out/**', 'screenshots/**'] },
@@ -19,7 +20,7 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
-      'import/resolver': { typescript: { alwaysTryTypes: true, project: ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'e2e/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'import/resolver': { typescript: { alwaysTryTypes: true, project: ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'e2e/tsconfig.json', 'test/tsconfig.json'], noWarnOnMultipleProjects: true } },
       'boundaries/elements': [
         { type: 'shared', pattern: 'shared/**', partialMatch: false },
         { type: 'renderer', pattern: 'renderer/**', partialMatch: false },
@@ -27,8 +28,9 @@ export default tseslint.config(
         { type: 'electron', pattern: 'electron/**', partialMatch: false },
         { type: 'e2e', pattern: 'e2e/**', partialMatch: false },
         { type: 'tooling', pattern: 'scripts/**', partialMatch: false },
+        { type: 'test-support', pattern: 'test/**', partialMatch: false },
       ],
-      'boundaries/include': ['shared/**', 'renderer/**', 'electron/**', 'e2e/**', 'scripts/**'],
+      'boundaries/include': ['shared/**', 'renderer/**', 'electron/**', 'e2e/**', 'scripts/**', 'test/**'],
     },
     rules: {
       'no-restricted-imports': ['error', { paths: everywhere }],
@@ -45,6 +47,10 @@ export default tseslint.config(
             { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
             { from: { element: { type: 'electron' } }, allow: { to: { element: { types: { anyOf: ['electron', 'shared'] } } } } },
             { from: { element: { type: 'e2e' } }, allow: { to: { element: { types: { anyOf: ['e2e', 'shared'] } } } } },
+            // Unit tests sit beside their code and may use test/support; code that is not a test may not
+            // (no-restricted-imports below, and tsc: no source project references test/).
+            { from: { element: { types: { anyOf: ['shared', 'renderer', 'electron'] } } }, allow: { to: { element: { type: 'test-support' } } } },
+            { from: { element: { type: 'test-support' } }, allow: { to: { element: { types: { anyOf: ['test-support', 'shared'] } } } } },
             { from: { element: { type: 'tooling' } }, allow: { to: { element: { types: { anyOf: ['tooling', 'shared', 'electron'] } } } } },
           ],
         },
@@ -55,9 +61,9 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
+    ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'shared/ is pure: no Electron.' }, { name: 'react', message: 'shared/ is pure: no React.' }], patterns: nodeBans }],
+      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'shared/ is pure: no Electron.' }, { name: 'react', message: 'shared/ is pure: no React.' }], patterns: [...nodeBans, testSupportBan] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage', 'indexedDB'],
     },
   },
@@ -68,7 +74,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'The renderer never imports Electron: use renderer/platform.' }], patterns: nodeBans }],
+      'no-restricted-imports': ['error', { paths: [...everywhere, { name: 'electron', message: 'The renderer never imports Electron: use renderer/platform.' }], patterns: [...nodeBans, testSupportBan] }],
       'no-restricted-properties': ['error', { object: 'window', property: 'licensePrep', message: 'Only renderer/platform/electron.ts touches the bridge.' }],
     },
   },
@@ -83,6 +89,11 @@ export default tseslint.config(
     rules: {
       ...Object.fromEntries(Object.keys(electronSecurity.rules ?? {}).map((rule) => [`electron-security/${rule}`, 'error'])),
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: everywhere, patterns: [testSupportBan] }] },
   },
   {
     files: ['electron/preload/**/*.ts'],
@@ -106,7 +117,7 @@ export default tseslint.config(
     rules: { 'no-useless-assignment': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['**/*.test.ts', 'shared/testing/**', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
+    files: ['**/*.test.ts', 'test/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const realClient = path.resolve(repoRoot, '../shared/fixtures/real-client');
+export const realClient = path.join(repoRoot, 'test/fixtures/real-client');
 export const samples = path.join(repoRoot, 'resources/samples');
 export const screenshots = path.join(repoRoot, 'screenshots');
 

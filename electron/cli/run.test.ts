@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { runCli, type CliIo } from './run';
 import { parseArgs } from './args';
 
-const FIX = join(__dirname, '../../../shared/fixtures/real-client');
+const FIX = join(__dirname, '../../test/fixtures/real-client');
 const SAMPLES = join(__dirname, '../../resources/samples');
 
 function memoryIo(extra: Record<string, string | Uint8Array> = {}) {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from './decode';
 import { loadExport } from '../migration/load';
-import { fixtureBytes } from '../testing/fixtures';
-import { concatBytes, utf16, utf8 } from '../testing/builders';
+import { fixtureBytes } from '../../test/support/fixtures';
+import { concatBytes, utf16, utf8 } from '../../test/support/builders';
 
 const refusal = (bytes: Uint8Array) => {
   const result = loadExport(bytes);

@@ -1,6 +1,6 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
 // keep blank and malformed records accounted for (RELIABILITY.md "papaparse 5.7.1 traps").
-import Papa from 'papaparse';
+import Papa, { type ParseError } from 'papaparse';
 import type { Dialect } from './dialect';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
@@ -116,12 +116,12 @@ function lineBreaksIn(fields: readonly string[]): number {
 
 export function tokenize(text: string, dialect: Dialect): CsvTable {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.eol, quoteChar: '"', escapeChar: '"' });
-  const parsed = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
+  const parsed = parser.parse(text, 0, false) ;
   const all = parsed.data;
   // A final line ending yields a phantom empty record: it is not a row.
   if (all.length > 1 && dialect.finalNewline && all[all.length - 1].length === 1 && all[all.length - 1][0] === '') all.pop();
 
-  const quoteErrors = new Map<number, Papa.ParseError>();
+  const quoteErrors = new Map<number, ParseError>();
   for (const error of parsed.errors) {
     if (error.type === 'Quotes' && error.row !== undefined) {
       const previous = quoteErrors.get(error.row);

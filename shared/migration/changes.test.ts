@@ -1,8 +1,8 @@
 // RELIABILITY.md "Files spreadsheets write": name what most likely happened to a locked cell, never repair it.
 import { describe, expect, it } from 'vitest';
 import { explainChange } from './changes';
-import { load } from '../testing/fixtures';
-import { csv, findingsOf, sessionOf } from '../testing/builders';
+import { load } from '../../test/support/fixtures';
+import { csv, findingsOf, sessionOf } from '../../test/support/builders';
 
 describe('the cause of a changed locked cell', () => {
   it.each([

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanFile } from './clean';
 import { createSession } from './session';
-import { fixtureBytes, fixturePlan, load } from '../testing/fixtures';
-import { concatBytes, csv, decodeUtf8, sessionOf, utf8 } from '../testing/builders';
+import { fixtureBytes, fixturePlan, load } from '../../test/support/fixtures';
+import { concatBytes, csv, decodeUtf8, sessionOf, utf8 } from '../../test/support/builders';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const cleanText = (bytes: Uint8Array): string => decodeUtf8(bytes);

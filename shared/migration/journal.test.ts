@@ -2,7 +2,7 @@
 // key, never by row index; a changed source is said, and keys not found are listed.
 import { describe, expect, it } from 'vitest';
 import { journalOf, parseJournal, resumeChanges, userKey, type SourceInfo } from './journal';
-import { csv, sessionOf } from '../testing/builders';
+import { csv, sessionOf } from '../../test/support/builders';
 
 const HEADER = 'User ID,Email,Current License,New License,New Add-ons';
 const ROWS = ['001,ann@example.com,Optimize,Admin,', '002,bob@example.com,Optimize,,', '003,cy@example.com,Optimize,,', ',dee@example.com,Optimize,,'];

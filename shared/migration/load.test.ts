@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadExport, type LoadedExport } from './load';
 import { createSession } from './session';
-import { PLAN, load } from '../testing/fixtures';
-import { csv, findingsOf, sessionOf, utf8 } from '../testing/builders';
+import { PLAN, load } from '../../test/support/fixtures';
+import { csv, findingsOf, sessionOf, utf8 } from '../../test/support/builders';
 
 const ROWS = [
   ['Email', 'First Name', 'Current License', 'Notes'],

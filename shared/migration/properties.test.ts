@@ -11,8 +11,8 @@ import { escapeCell, unescapeCell } from '../report/escape';
 import { annotatedCopyText, findingsReport } from '../report/errorReport';
 import { SEVERITY, type Finding } from '../validation/codes';
 import { describeFinding } from '../validation/messages';
-import { PLAN, load } from '../testing/fixtures';
-import { concatBytes, decodeUtf8, utf8 } from '../testing/builders';
+import { PLAN, load } from '../../test/support/fixtures';
+import { concatBytes, decodeUtf8, utf8 } from '../../test/support/builders';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 

@@ -1,11 +1,11 @@
-// ../shared/fixtures/real-client/README.md: what LibreOffice Calc wrote after opening the original
+// test/fixtures/real-client/README.md: what LibreOffice Calc wrote after opening the original
 // export (00). Against 00 as the original, every damaged cell is a LOCKED_COLUMN_CHANGED with the
 // cause the README names; users whose ID lost its zeros are still the same users (matched by Email).
 import { describe, expect, it } from 'vitest';
 import { createSession } from './session';
 import { describeFinding } from '../validation/messages';
 import type { ChangeCause, FindingOf } from '../validation/codes';
-import { fixtureBytes, fixturePlan, load } from '../testing/fixtures';
+import { fixtureBytes, fixturePlan, load } from '../../test/support/fixtures';
 
 const original = load(fixtureBytes('00-original-export.csv'));
 const sessionFor = (name: string) => createSession(load(fixtureBytes(name)), fixturePlan(), { original, me: 'mia@example.com' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renameChanges, renamerFor } from './rename';
-import { csv, sessionOf } from '../testing/builders';
+import { csv, sessionOf } from '../../test/support/builders';
 
 describe('renaming a license or add-on in the plan', () => {
   it('carries the holders over, whatever the case, spacing or separators of their cells', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan, parsePlanText } from './plan';
 import { PlanIndex } from './planIndex';
-import { PLAN } from '../testing/fixtures';
+import { PLAN } from '../../test/support/fixtures';
 
 const problems = (value: unknown): readonly string[] => {
   const result = parsePlan(value);

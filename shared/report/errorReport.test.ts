@@ -6,7 +6,7 @@ import { annotatedCopy, annotatedCopyText, findingsReport, findingsReportText } 
 import { escapeCell, quotedRecord, unescapeCell } from './escape';
 import type { Finding } from '../validation/codes';
 import { describeFinding } from '../validation/messages';
-import { csv, decodeUtf8, sessionOf } from '../testing/builders';
+import { csv, decodeUtf8, sessionOf } from '../../test/support/builders';
 
 const parse = (text: string): string[][] => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data;
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ORDER, SEVERITY, type Finding, type FindingCode } from './codes';
 import { describeFinding } from './messages';
-import { PLAN, load } from '../testing/fixtures';
-import { codesOf, concatBytes, csv, findingsOf, sessionOf } from '../testing/builders';
+import { PLAN, load } from '../../test/support/fixtures';
+import { codesOf, concatBytes, csv, findingsOf, sessionOf } from '../../test/support/builders';
 import type { MigrationSession } from '../migration/session';
 
 const seen = new Set<FindingCode>();

@@ -1,7 +1,7 @@
 // Small builders for tests: CSV text from lines, a session from text, findings by code (tests only).
-import type { Plan } from '../plan/plan';
-import { createSession, type MigrationSession, type SessionOptions } from '../migration/session';
-import type { Finding, FindingCode, FindingOf } from '../validation/codes';
+import type { Plan } from '../../shared/plan/plan';
+import { createSession, type MigrationSession, type SessionOptions } from '../../shared/migration/session';
+import type { Finding, FindingCode, FindingOf } from '../../shared/validation/codes';
 import { PLAN, load } from './fixtures';
 
 /** The records joined by `eol`, with a final line ending unless told otherwise. */

@@ -1,10 +1,10 @@
-// Test helpers: the team's real-client fixtures and small builders (tests only).
+// Test helpers that read files: the real-client fixtures (test/fixtures) and the sample plan (tests only, Node).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadExport, type LoadedExport } from '../migration/load';
-import { parsePlan, type Plan } from '../plan/plan';
+import { loadExport, type LoadedExport } from '../../shared/migration/load';
+import { parsePlan, type Plan } from '../../shared/plan/plan';
 
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/real-client/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/real-client/', import.meta.url));
 export const RESOURCES = fileURLToPath(new URL('../../resources/samples/', import.meta.url));
 
 export function fixtureBytes(name: string): Uint8Array {
