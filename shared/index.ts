@@ -1,5 +1,6 @@
 // The one public entry of the domain core: everything the renderer, main process and CLI may use.
 export * from './result';
+export * from './limits';
 export * from './text/names';
 export * from './plan/plan';
 export * from './plan/planIndex';
@@ -10,11 +11,19 @@ export * from './csv/write';
 export * from './migration/columns';
 export * from './migration/changes';
 export * from './migration/load';
-export * from './migration/original';
 export * from './migration/session';
 export * from './migration/clean';
 export * from './validation/codes';
 export * from './validation/messages';
+export * from './validation/place';
+export * from './validation/seats';
+export * from './validation/sink';
+export * from './validation/userKey';
+export * from './validation/fileRules';
+export * from './validation/rowRules';
+export * from './validation/selfRules';
+export * from './validation/originalRules';
+export * from './validation/duplicateUsers';
 export * from './report/escape';
 export * from './report/errorReport';
 export * from './report/summary';

@@ -1,4 +1,4 @@
-// Parse the CLI's arguments (SPEC "The CLI") into validated options; every mistake is one line.
+// Parse the CLI's arguments (docs/formats.md "The CLI") into validated options; every mistake is one line.
 import { z } from 'zod';
 
 export const USAGE = `Usage:
@@ -8,29 +8,37 @@ export const USAGE = `Usage:
                         [--report ERRORS.csv] [--format text|json]
   license-prep summary  FILE --plan PLAN.json [--original EXPORT.csv] [--me EMAIL] [--format text|json]
 
+Every command takes --encoding NAME (a WHATWG label such as windows-1252, shift_jis, gb18030)
+to read a FILE saved in a legacy encoding. "--" ends the options (for a FILE named like one).
+
 Exit status: 0 no errors (warnings allowed); 1 errors found (clean then writes nothing);
-2 usage error or unreadable input.`;
+2 usage error, unreadable input or a refused output path.`;
+
+const COMMANDS = ['validate', 'clean', 'summary'] as const;
 
 const optionsSchema = z.strictObject({
-  command: z.enum(['validate', 'clean', 'summary'], { error: 'the command must be validate, clean or summary' }),
+  command: z.enum(COMMANDS, { error: 'the command must be validate, clean or summary' }),
   file: z.string({ error: 'FILE is missing' }).min(1, { error: 'FILE is missing' }),
   plan: z.string({ error: '--plan PLAN.json is required' }).min(1),
   original: z.string().min(1).optional(),
   me: z.string().min(1).optional(),
   report: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
+  encoding: z.string().min(1).optional(),
   format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
 });
 
 export type CliOptions = z.infer<typeof optionsSchema>;
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
-const VALUED = new Set(['plan', 'original', 'me', 'report', 'out', 'format']);
+const VALUED = new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']);
 const ALLOWED: Record<CliOptions['command'], ReadonlySet<string>> = {
-  validate: new Set(['plan', 'original', 'me', 'report', 'format']),
-  clean: new Set(['plan', 'original', 'me', 'report', 'out', 'format']),
-  summary: new Set(['plan', 'original', 'me', 'format']),
+  validate: new Set(['plan', 'original', 'me', 'report', 'format', 'encoding']),
+  clean: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']),
+  summary: new Set(['plan', 'original', 'me', 'format', 'encoding']),
 };
+/** Options naming a file we write: a folder (or a name ending in a separator) is never a file. */
+const OUTPUTS = ['out', 'report'] as const;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { kind: 'help' };
@@ -38,8 +46,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command.startsWith('-')) return { kind: 'error', message: `the command (validate, clean or summary) comes first, before ${command}` };
   const raw: Record<string, string> = { command };
   const positional: string[] = [];
+  let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    if (optionsEnded) {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
@@ -50,11 +67,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (eq !== -1) value = arg.slice(eq + 1);
       else {
         value = rest[i + 1];
-        if (value === undefined || (value.startsWith('--') && value.length > 2)) return { kind: 'error', message: `--${name} needs a value` };
+        // "--me --" or "--plan --out x": the next word is an option, not this option's value.
+        if (value === undefined || value.startsWith('--')) return { kind: 'error', message: `--${name} needs a value` };
         i++;
       }
       if (value === '') return { kind: 'error', message: `--${name} needs a value` };
       raw[name] = value;
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      return { kind: 'error', message: `unknown option ${arg} (options are spelled --name; use -- before a FILE whose name starts with -)` };
     } else positional.push(arg);
   }
   if (positional.length > 1) return { kind: 'error', message: `one FILE only (got ${positional.length}: ${positional.join(', ')})` };
@@ -71,5 +91,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (VALUED.has(name) && !ALLOWED[options.command].has(name)) return { kind: 'error', message: `--${name} does not apply to ${options.command}` };
   }
   if (options.command === 'clean' && options.out === undefined) return { kind: 'error', message: 'clean needs --out OUT.csv' };
+  for (const name of OUTPUTS) {
+    const path = options[name];
+    if (path !== undefined && /[\\/]$/.test(path)) return { kind: 'error', message: `--${name} ${path} names a folder: give a file name, such as ${path}upload.csv` };
+  }
   return { kind: 'run', options };
 }

@@ -1,6 +1,10 @@
 // Store actions: every intent of the UI goes through here to the session, then the store and the grid.
 import {
   annotatedCopy,
+  blockingFindings,
+  headerFindings,
+  placeFinding,
+  placedFindings,
   cleanFile,
   createSession,
   describeFinding,
@@ -63,10 +67,11 @@ async function load(file: PickedFile): Promise<{ ok: true; loaded: LoadedExport 
     set({ loading: null, refusal: { name: file.name, ...result.error }, step: 'open' });
     return { ok: false };
   }
-  const empty = result.value.fileFindings.find((f) => f.code === 'EMPTY_FILE');
-  if (empty) {
-    const { message, suggestion } = describeFinding(empty);
-    set({ loading: null, refusal: { name: file.name, kind: 'an empty file', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
+  // The same policy as the CLI's: a file with no users or no user key is not a migration.
+  const blocking = blockingFindings(headerFindings(result.value))[0];
+  if (blocking) {
+    const { message, suggestion } = describeFinding(placeFinding(blocking, result.value));
+    set({ loading: null, refusal: { name: file.name, kind: blocking.code === 'EMPTY_FILE' ? 'an empty file' : 'a file without users', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
     return { ok: false };
   }
   return { ok: true, loaded: result.value };
@@ -304,7 +309,7 @@ export async function saveClean(): Promise<boolean> {
 export async function downloadReport(form: 'report' | 'annotated'): Promise<void> {
   const opened = openedFile();
   if (!opened) return;
-  if (form === 'report') await saveBytes('report', `${baseName(opened.name)}-errors.csv`, findingsReport(opened.session.allFindings()));
+  if (form === 'report') await saveBytes('report', `${baseName(opened.name)}-errors.csv`, findingsReport(placedFindings(opened.session)));
   else await saveBytes('annotated', `${baseName(opened.name)}-annotated.csv`, annotatedCopy(opened.session));
 }
 

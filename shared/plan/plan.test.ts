@@ -85,7 +85,8 @@ describe('looking values up in the plan', () => {
   it('reads add-ons separated by , ; | or line breaks, in plan order, and finds duplicates and typos', () => {
     expect(index.addOns('deal|meet').canonical).toBe('Meet, Deal');
     expect(index.addOns('Deal\nMeet;').canonical).toBe('Meet, Deal');
-    expect(index.addOns('meat, Deal')).toEqual({ mask: 2, unknown: [{ name: 'meat', closest: 'Meet' }], duplicates: [], canonical: 'meat, Deal' });
-    expect(index.addOns('Meet, MEET').duplicates).toEqual(['Meet']);
+    expect(index.addOns('meat, Deal')).toEqual({ mask: 2, unknown: { names: ['meat'], count: 1, closest: 'Meet' }, duplicates: { names: [], count: 0 }, canonical: 'meat, Deal' });
+    expect(index.addOns('Meet, MEET, meet, Deal, deal').duplicates).toEqual({ names: ['Meet', 'Deal'], count: 2 });
+    expect(index.unknownAddOns('meat, Deal, Gong, MEAT')).toEqual(['meat', 'Gong']);
   });
 });

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { foldName } from '../text/names';
 import { err, ok, type Result } from '../result';
+import { MAX_LICENSES, MAX_NAME_LENGTH } from '../limits';
 
 /** Add-on sets are bit masks over the plan's add-ons, so a plan has at most this many. */
 export const MAX_ADD_ONS = 30;
 
 const name = z
   .string({ error: 'must be a name in quotes' })
+  .max(MAX_NAME_LENGTH, { message: `must be at most ${MAX_NAME_LENGTH} characters` })
   .refine((value) => value.trim() !== '', { message: 'must not be empty' })
   .refine((value) => !/[,;|\r\n]/.test(value), {
     message: 'must not contain , ; | or a line break (they separate add-ons in a cell)',
@@ -15,7 +17,8 @@ const name = z
 const seats = z
   .number({ error: 'must be a number' })
   .int({ message: 'must be a whole number' })
-  .min(0, { message: 'must be 0 or more' });
+  .min(0, { message: 'must be 0 or more' })
+  .max(100_000_000, { message: 'must be at most 100,000,000' });
 
 export const licenseSchema = z.strictObject({ name, seats, addOnsAllowed: z.boolean({ error: 'must be true or false' }) });
 export const addOnSchema = z.strictObject({ name, seats });
@@ -33,7 +36,11 @@ function uniqueNames(items: readonly { name: string }[], ctx: z.RefinementCtx, w
 
 export const planSchema = z
   .strictObject({
-    licenses: z.array(licenseSchema).min(1, { message: 'must list at least one license' }).superRefine((l, ctx) => uniqueNames(l, ctx, 'license')),
+    licenses: z
+      .array(licenseSchema)
+      .min(1, { message: 'must list at least one license' })
+      .max(MAX_LICENSES, { message: `may list at most ${MAX_LICENSES} licenses` })
+      .superRefine((l, ctx) => uniqueNames(l, ctx, 'license')),
     addOns: z.array(addOnSchema).max(MAX_ADD_ONS, { message: `may list at most ${MAX_ADD_ONS} add-ons` }).superRefine((a, ctx) => uniqueNames(a, ctx, 'add-on')),
   })
   .superRefine((plan, ctx) => {

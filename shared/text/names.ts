@@ -3,9 +3,30 @@
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\u00A0\u2007\u202F]+/g;
 
-/** Fold a value for comparison: invisible characters gone, any run of spaces is one, trimmed, lower case. */
+/**
+ * Fold a value for comparison: Unicode NFC, invisible characters gone, any run of spaces is one,
+ * trimmed, lower case. Plain ASCII (nearly every cell) takes a fast path without regular expressions.
+ */
 export function foldName(value: string): string {
-  return value.replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase();
+  let upper = false;
+  let previousSpace = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 126 || c < 32) return foldSlow(value);
+    if (c === 32) {
+      if (previousSpace) return foldSlow(value);
+      previousSpace = true;
+    } else {
+      previousSpace = false;
+      if (c >= 65 && c <= 90) upper = true;
+    }
+  }
+  if (previousSpace && value.length > 0) return foldSlow(value);
+  return upper ? value.toLowerCase() : value;
+}
+
+function foldSlow(value: string): string {
+  return value.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase().normalize('NFC');
 }
 
 /** Fold a header: like foldName, and spaces, `-` and `_` do not matter ("New add-ons" = "newaddons"). */

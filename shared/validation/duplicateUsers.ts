@@ -1,0 +1,38 @@
+// DUPLICATE_USER and NO_USER_KEY (docs/rules.md "Users"): a row is the same user as an earlier row
+// when its User ID (trimmed) or its Email (any case) appeared there first — one email is one user on
+// the platform; a row with neither cannot be told apart from anyone.
+import type { ColumnMap } from '../migration/columns';
+import { FirstRowTable } from '../text/keyTable';
+import type { FindingSink } from './sink';
+import { emailKey, userIdKey } from './userKey';
+
+/**
+ * Check every record once. `skip[r] === 1` marks records that cannot be read (MALFORMED_ROW): they are
+ * neither flagged nor remembered. Each later row of a user is flagged, naming the key and the first row.
+ */
+export function checkUsers(records: readonly (readonly string[])[], columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, sink: FindingSink): void {
+  const n = records.length;
+  const idColumn = columns.userId;
+  const emailColumn = columns.email;
+  const ids = idColumn >= 0 ? new FirstRowTable(n) : null;
+  const emails = emailColumn >= 0 ? new FirstRowTable(n) : null;
+  for (let r = 0; r < n; r++) {
+    if (skip[r] === 1) continue;
+    const record = records[r];
+    const idCell = idColumn >= 0 ? (record[idColumn] ?? '') : '';
+    const emailCell = emailColumn >= 0 ? (record[emailColumn] ?? '') : '';
+    const id = userIdKey(idCell);
+    const email = emailCell === '' ? '' : emailKey(emailCell);
+    if (id === '' && email === '') {
+      if (sink.count('NO_USER_KEY')) sink.add({ code: 'NO_USER_KEY', record: r, column: emailColumn >= 0 ? emailColumn : idColumn, value: emailColumn >= 0 ? emailCell : idCell });
+      continue;
+    }
+    const firstById = id === '' ? -1 : ids!.firstOrAdd(id, r);
+    const firstByEmail = email === '' ? -1 : emails!.firstOrAdd(email, r);
+    if (firstById !== -1) {
+      if (sink.count('DUPLICATE_USER')) sink.add({ code: 'DUPLICATE_USER', record: r, column: idColumn, value: idCell, firstRecord: firstById, key: 'userId', keyValue: id });
+    } else if (firstByEmail !== -1) {
+      if (sink.count('DUPLICATE_USER')) sink.add({ code: 'DUPLICATE_USER', record: r, column: emailColumn, value: emailCell, firstRecord: firstByEmail, key: 'email', keyValue: emailCell.trim() });
+    }
+  }
+}
