@@ -10,7 +10,7 @@ import { compareWithOriginal } from '../validation/originalRules';
 import { placeFinding, rowNumberOf, userLabel } from '../validation/place';
 import { checkRow, currentLicenseName, emptyRowValues, type RowValues } from '../validation/rowRules';
 import { SeatLedger, seatClaim, type SeatClaim, type SeatUsage } from '../validation/seats';
-import { adminRecords, normalizeEmail, selfFindings } from '../validation/selfRules';
+import { normalizeEmail, selfFindings } from '../validation/selfRules';
 import { codeBit, FindingSink } from '../validation/sink';
 import { emailKey } from '../validation/userKey';
 import type { LoadedExport } from './load';
@@ -43,12 +43,11 @@ export const ROW_ERROR = 2;
 
 export class MigrationSession {
   readonly rowCount: number;
-  /** Current New License / New Add-ons cell text of each row (edits change these, never the records). */
-  private readonly license: string[];
-  private readonly addOns: string[];
-  /** Each row's license held today ('' for none) and the plan's add-ons it holds today. */
-  private readonly currentLicense: string[];
-  private readonly currentAddOns: Int32Array;
+  /**
+   * New License / New Add-ons cell text of each row once anything was edited (edits change these, never
+   * the records); null until the first edit, so opening a file copies nothing.
+   */
+  private edits: { readonly license: string[]; readonly addOns: string[] } | null = null;
   private index: PlanIndex;
   private me: string | null;
   private meRows: Set<number>;
@@ -90,10 +89,6 @@ export class MigrationSession {
     this.rowCount = n;
     this.index = new PlanIndex(plan);
     this.me = normalizeEmail(options.me);
-    this.license = new Array<string>(n);
-    this.addOns = new Array<string>(n);
-    this.currentLicense = new Array<string>(n);
-    this.currentAddOns = new Int32Array(n);
     this.dynErrors = new Uint16Array(n);
     this.dynWarnings = new Uint16Array(n);
     this.dynCodes = new Int32Array(n);
@@ -105,31 +100,14 @@ export class MigrationSession {
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
-    checkUsers(records, columns, this.malformed, fixed);
+    const users = checkUsers(records, columns, this.malformed, fixed);
     if (options.original) compareWithOriginal(source, options.original, this.malformed, fixed);
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
-    this.meRows = adminRecords(records, columns, this.me, this.malformed);
+    // The admin's own row is the first row with their email (later ones are DUPLICATE_USER).
+    const mine = this.me === null || columns.email < 0 ? -1 : users.firstWithEmail(this.me);
+    this.meRows = new Set(mine >= 0 ? [mine] : []);
 
-    // One pass over the rows for our two cells, what each user holds today, the row rules and seats.
-    const licenseColumn = columns.newLicense;
-    const addOnsColumn = columns.newAddOns;
-    const currentColumn = columns.currentLicense;
-    const names = new Map<string, string>();
-    for (let r = 0; r < n; r++) {
-      const record = records[r];
-      const license = record[licenseColumn] ?? '';
-      this.license[r] = license;
-      this.addOns[r] = record[addOnsColumn] ?? '';
-      if (license !== '' && license.trim() !== '') this.assigned++;
-      const cell = currentColumn >= 0 ? (record[currentColumn] ?? '') : '';
-      let current = names.get(cell);
-      if (current === undefined) {
-        current = currentLicenseName(cell);
-        if (names.size < 10000) names.set(cell, current);
-      }
-      this.currentLicense[r] = current;
-    }
     this.evaluateAll();
   }
 
@@ -155,17 +133,17 @@ export class MigrationSession {
   /** The cell of a row as it will be written: our two columns as edited, every other as in the file. */
   cell(r: number, column: number): string {
     const { columns } = this.source;
-    if (column === columns.newLicense) return this.license[r];
-    if (column === columns.newAddOns) return this.addOns[r];
+    if (column === columns.newLicense) return this.licenseOf(r);
+    if (column === columns.newAddOns) return this.addOnsOf(r);
     return this.source.table.records[r][column] ?? '';
   }
 
   licenseOf(r: number): string {
-    return this.license[r];
+    return this.edits !== null ? this.edits.license[r] : (this.source.table.records[r][this.source.columns.newLicense] ?? '');
   }
 
   addOnsOf(r: number): string {
-    return this.addOns[r];
+    return this.edits !== null ? this.edits.addOns[r] : (this.source.table.records[r][this.source.columns.newAddOns] ?? '');
   }
 
   userOf(r: number): string | null {
@@ -177,14 +155,15 @@ export class MigrationSession {
     return this.edited;
   }
 
-  /** Rows with a New License (any text): "1,204 of 1,530 users assigned". */
+  /** Readable rows with a New License (any text): "1,204 of 1,530 users assigned". */
   get assignedCount(): number {
     return this.assigned;
   }
 
   /** The license the row's user holds today ('' for none, "No License Assigned" included). */
   currentLicenseOf(r: number): string {
-    return this.currentLicense[r];
+    const column = this.source.columns.currentLicense;
+    return column >= 0 ? currentLicenseName(this.source.table.records[r][column] ?? '') : '';
   }
 
   /** Whether the row has a finding of `code` now (O(1): kept per row by every edit). */
@@ -269,18 +248,17 @@ export class MigrationSession {
     const rows: number[] = [];
     const undo: CellChange[] = [];
     const { columns, table } = this.source;
+    const cells = this.cellsForEditing();
     for (const change of changes) {
       const r = change.row;
       if (!(r >= 0 && r < this.rowCount)) continue;
-      const license = change.license ?? this.license[r];
-      const addOns = change.addOns ?? this.addOns[r];
-      if (license === this.license[r] && addOns === this.addOns[r]) continue;
-      undo.push({ row: r, license: this.license[r], addOns: this.addOns[r] });
+      const license = change.license ?? cells.license[r];
+      const addOns = change.addOns ?? cells.addOns[r];
+      if (license === cells.license[r] && addOns === cells.addOns[r]) continue;
+      undo.push({ row: r, license: cells.license[r], addOns: cells.addOns[r] });
       this.unevaluate(r);
-      if (this.license[r].trim() !== '') this.assigned--;
-      if (license.trim() !== '') this.assigned++;
-      this.license[r] = license;
-      this.addOns[r] = addOns;
+      cells.license[r] = license;
+      cells.addOns[r] = addOns;
       const record = table.records[r];
       if (license === (record[columns.newLicense] ?? '') && addOns === (record[columns.newAddOns] ?? '')) this.edited.delete(r);
       else this.edited.add(r);
@@ -297,8 +275,8 @@ export class MigrationSession {
     for (const change of changes) {
       const r = change.row;
       if (!(r >= 0 && r < this.rowCount) || this.malformed[r] === 1) continue;
-      const lic = this.index.license(change.license ?? this.license[r]);
-      const addOns = change.addOns ?? this.addOns[r];
+      const lic = this.index.license(change.license ?? this.licenseOf(r));
+      const addOns = change.addOns ?? this.addOnsOf(r);
       claims.push([r, seatClaim(lic, addOns === '' ? null : this.index.addOns(addOns), this.index)]);
     }
     return this.seats.preview(claims);
@@ -315,7 +293,8 @@ export class MigrationSession {
   setMe(email: string | null): void {
     const before = this.meRows;
     this.me = normalizeEmail(email);
-    this.meRows = this.me === null ? new Set() : new Set(this.rowsWithEmail(this.me).filter((r) => this.malformed[r] !== 1));
+    const mine = this.me === null ? undefined : this.rowsWithEmail(this.me).find((r) => this.malformed[r] !== 1);
+    this.meRows = new Set(mine === undefined ? [] : [mine]);
     for (const r of new Set([...before, ...this.meRows])) {
       this.unevaluate(r);
       this.evaluateRow(r);
@@ -374,30 +353,44 @@ export class MigrationSession {
   /** The decoded values of row `r`, in the reused scratch object. */
   private rowValues(r: number, add?: AddOnsValue | null): RowValues {
     const row = this.scratch;
+    const { columns, table } = this.source;
+    const record = table.records[r];
     row.record = r;
-    row.license = this.license[r];
-    row.addOns = this.addOns[r];
+    row.license = this.edits !== null ? this.edits.license[r] : (record[columns.newLicense] ?? '');
+    row.addOns = this.edits !== null ? this.edits.addOns[r] : (record[columns.newAddOns] ?? '');
     row.lic = this.index.license(row.license);
     row.add = add !== undefined ? add : row.addOns === '' ? null : this.index.addOns(row.addOns);
-    row.currentLicense = this.currentLicense[r];
-    row.currentAddOns = this.currentAddOns[r];
+    row.currentLicense = columns.currentLicense >= 0 ? (record[columns.currentLicense] ?? '') : '';
+    row.currentAddOns = columns.currentAddOns >= 0 ? (record[columns.currentAddOns] ?? '') : '';
     row.isMe = this.meRows.has(r);
     return row;
   }
 
+  /** The editable copy of our two columns, made on the first edit. */
+  private cellsForEditing(): { readonly license: string[]; readonly addOns: string[] } {
+    if (this.edits === null) {
+      const n = this.rowCount;
+      const license = new Array<string>(n);
+      const addOns = new Array<string>(n);
+      for (let r = 0; r < n; r++) {
+        license[r] = this.licenseOf(r);
+        addOns[r] = this.addOnsOf(r);
+      }
+      this.edits = { license, addOns };
+    }
+    return this.edits;
+  }
+
   private evaluateAll(): void {
+    this.assigned = 0;
     this.dynErrors.fill(0);
     this.dynWarnings.fill(0);
     this.dynErrorTotal = 0;
     this.dynWarningTotal = 0;
     this.dynCodes.fill(0);
     this.rowsPerCode.fill(0);
-    for (let r = 0; r < this.rowCount; r++) this.countCodes(this.staticCodes[r], 1);
-    const column = this.source.columns.currentAddOns;
-    const records = this.source.table.records;
     for (let r = 0; r < this.rowCount; r++) {
-      const cell = column >= 0 ? (records[r][column] ?? '') : '';
-      this.currentAddOns[r] = cell === '' ? 0 : this.index.addOns(cell).mask;
+      if (this.staticCodes[r] !== 0) this.countCodes(this.staticCodes[r], 1);
       this.evaluateRow(r);
     }
   }
@@ -407,6 +400,7 @@ export class MigrationSession {
   }
 
   private unevaluate(r: number): void {
+    if (this.malformed[r] !== 1 && isAssigned(this.licenseOf(r))) this.assigned--;
     this.dynErrorTotal -= this.dynErrors[r];
     this.dynWarningTotal -= this.dynWarnings[r];
     this.dynErrors[r] = 0;
@@ -419,6 +413,7 @@ export class MigrationSession {
   private evaluateRow(r: number): void {
     if (this.malformed[r] === 1) return;
     const row = this.rowValues(r);
+    if (isAssigned(row.license)) this.assigned++;
     const sink = this.counter;
     sink.reset();
     checkRow(row, this.index, this.source.columns, sink);
@@ -432,6 +427,9 @@ export class MigrationSession {
     if (claim.license >= 0) this.seats.claim(r, claim.license, claim.mask);
   }
 }
+
+/** A New License cell with any text: the row counts as assigned. */
+const isAssigned = (license: string): boolean => license !== '' && license.trim() !== '';
 
 /** Build a session: the whole file checked once; edits are incremental from then on. */
 export function createSession(source: LoadedExport, plan: Plan, options: SessionOptions = {}): MigrationSession {

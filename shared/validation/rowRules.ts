@@ -12,7 +12,8 @@ const NO_LICENSE_ASSIGNED_FOLD = foldName(NO_LICENSE_ASSIGNED);
 /** A Current License cell as a license held today: '' for none (empty, or "No License Assigned"). */
 export function currentLicenseName(cell: string): string {
   const trimmed = cell.trim();
-  return trimmed === '' || foldName(trimmed) === NO_LICENSE_ASSIGNED_FOLD ? '' : trimmed;
+  // Cheap first: only a value at least that long can fold to "no license assigned".
+  return trimmed === '' || (trimmed.length >= NO_LICENSE_ASSIGNED_FOLD.length && foldName(trimmed) === NO_LICENSE_ASSIGNED_FOLD) ? '' : trimmed;
 }
 
 /** One row, decoded: a scratch object the caller fills and reuses (no allocation per row). */
@@ -24,15 +25,14 @@ export interface RowValues {
   lic: LicenseValue;
   /** null for an empty New Add-ons cell. */
   add: AddOnsValue | null;
-  /** The license held today ('' for none: see currentLicenseName). */
+  /** The Current License and Current Add-ons cells, as in the file (read only when a rule needs them). */
   currentLicense: string;
-  /** Add-ons of the plan named in Current Add-ons. */
-  currentAddOns: number;
+  currentAddOns: string;
   /** This is the admin's own row. */
   isMe: boolean;
 }
 
-export const emptyRowValues = (): RowValues => ({ record: 0, license: '', addOns: '', lic: { index: NO_LICENSE, canonical: '', closest: null }, add: null, currentLicense: '', currentAddOns: 0, isMe: false });
+export const emptyRowValues = (): RowValues => ({ record: 0, license: '', addOns: '', lic: { index: NO_LICENSE, canonical: '', closest: null }, add: null, currentLicense: '', currentAddOns: '', isMe: false });
 
 export interface RowColumns {
   readonly newLicense: number;
@@ -68,13 +68,14 @@ export function checkRow(row: RowValues, index: PlanIndex, columns: RowColumns, 
     }
   }
   if (lic.index === NO_LICENSE) {
-    if (row.currentLicense !== '' && sink.count('LOSES_ACCESS')) {
-      sink.add({ code: 'LOSES_ACCESS', record, column: license, value: row.license, currentLicense: row.currentLicense });
+    const current = row.currentLicense === '' ? '' : currentLicenseName(row.currentLicense);
+    if (current !== '' && sink.count('LOSES_ACCESS')) {
+      sink.add({ code: 'LOSES_ACCESS', record, column: license, value: row.license, currentLicense: current });
     }
     if (row.isMe && sink.count('SELF_UNLICENSED')) sink.add({ code: 'SELF_UNLICENSED', record, column: license, value: row.license });
-  } else if (lic.index >= 0 && row.currentAddOns !== 0) {
+  } else if (lic.index >= 0 && row.currentAddOns !== '') {
     // A user who keeps a license but not an add-on they have today (users who lose access are LOSES_ACCESS).
-    const lost = row.currentAddOns & ~(add === null ? 0 : add.mask);
+    const lost = index.addOns(row.currentAddOns).mask & ~(add === null ? 0 : add.mask);
     if (lost !== 0 && sink.count('LOSES_ADDON')) {
       sink.add({ code: 'LOSES_ADDON', record, column: addOns, value: row.addOns, names: index.addOnsText(lost).split(', ') });
     }
