@@ -3,6 +3,7 @@ import {
   annotatedCopy,
   blockingFindings,
   headerFindings,
+  originalProblem,
   placeFinding,
   placedFindings,
   cleanFile,
@@ -90,6 +91,12 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     if (options.original) {
       const loadedOriginal = await load(options.original);
       if (!loadedOriginal.ok) return false;
+      // The CLI's policy too: an original with no users, no user key or unreadable rows would call users new or removed.
+      const problem = originalProblem(loadedOriginal.loaded);
+      if (problem !== null) {
+        set({ loading: null, refusal: { name: options.original.name, kind: 'an original export that cannot be compared', reason: `This file cannot serve as the original export: ${problem}.` }, step: 'open' });
+        return false;
+      }
       original = loadedOriginal.loaded;
     }
     set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.records.length } });
