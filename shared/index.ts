@@ -31,3 +31,4 @@ export * from './migration/journal';
 export * from './csv/pack';
 export * from './migration/rename';
 export * from './migration/assign';
+export * from './migration/mapping';

@@ -7,6 +7,10 @@ export const USAGE = `Usage:
   license-prep clean    FILE --plan PLAN.json [--original EXPORT.csv] [--me EMAIL] --out OUT.csv
                         [--report ERRORS.csv] [--format text|json]
   license-prep summary  FILE --plan PLAN.json [--original EXPORT.csv] [--me EMAIL] [--format text|json]
+  license-prep assign   FILE --plan PLAN.json [--original EXPORT.csv] [--me EMAIL] --out OUT.csv
+                        [--overwrite] [--report ERRORS.csv] [--format text|json]
+                        (fills empty New License / New Add-ons cells from the plan's mapping, then as clean;
+                        --overwrite replaces cells already filled too)
 
 Every command takes --encoding NAME (a WHATWG label such as windows-1252, shift_jis, gb18030)
 to read a FILE saved in a legacy encoding. "--" ends the options (for a FILE named like one).
@@ -14,10 +18,10 @@ to read a FILE saved in a legacy encoding. "--" ends the options (for a FILE nam
 Exit status: 0 no errors (warnings allowed); 1 errors found (clean then writes nothing);
 2 usage error, unreadable input or a refused output path.`;
 
-const COMMANDS = ['validate', 'clean', 'summary'] as const;
+const COMMANDS = ['validate', 'clean', 'summary', 'assign'] as const;
 
 const optionsSchema = z.strictObject({
-  command: z.enum(COMMANDS, { error: 'the command must be validate, clean or summary' }),
+  command: z.enum(COMMANDS, { error: 'the command must be validate, clean, summary or assign' }),
   file: z.string({ error: 'FILE is missing' }).min(1, { error: 'FILE is missing' }),
   plan: z.string({ error: '--plan PLAN.json is required' }).min(1),
   original: z.string().min(1).optional(),
@@ -26,16 +30,19 @@ const optionsSchema = z.strictObject({
   out: z.string().min(1).optional(),
   encoding: z.string().min(1).optional(),
   format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
+  overwrite: z.literal('true').optional(),
 });
 
 export type CliOptions = z.infer<typeof optionsSchema>;
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
 const VALUED = new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']);
+const FLAGS = new Set(['overwrite']);
 const ALLOWED: Record<CliOptions['command'], ReadonlySet<string>> = {
   validate: new Set(['plan', 'original', 'me', 'report', 'format', 'encoding']),
   clean: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']),
   summary: new Set(['plan', 'original', 'me', 'format', 'encoding']),
+  assign: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding', 'overwrite']),
 };
 /** Options naming a file we write: a folder (or a name ending in a separator) is never a file. */
 const OUTPUTS = ['out', 'report'] as const;
@@ -43,7 +50,7 @@ const OUTPUTS = ['out', 'report'] as const;
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { kind: 'help' };
   const [command, ...rest] = argv;
-  if (command.startsWith('-')) return { kind: 'error', message: `the command (validate, clean or summary) comes first, before ${command}` };
+  if (command.startsWith('-')) return { kind: 'error', message: `the command (validate, clean, summary or assign) comes first, before ${command}` };
   const raw: Record<string, string> = { command };
   const positional: string[] = [];
   let optionsEnded = false;
@@ -61,6 +68,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      if (FLAGS.has(name)) {
+        if (eq !== -1) return { kind: 'error', message: `--${name} takes no value` };
+        raw[name] = 'true';
+        continue;
+      }
       if (!VALUED.has(name)) return { kind: 'error', message: `unknown option --${name}` };
       if (raw[name] !== undefined) return { kind: 'error', message: `--${name} is given twice` };
       let value: string | undefined;
@@ -88,9 +100,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   const options = parsed.data;
   for (const name of Object.keys(raw)) {
-    if (VALUED.has(name) && !ALLOWED[options.command].has(name)) return { kind: 'error', message: `--${name} does not apply to ${options.command}` };
+    if ((VALUED.has(name) || FLAGS.has(name)) && !ALLOWED[options.command].has(name)) return { kind: 'error', message: `--${name} does not apply to ${options.command}` };
   }
-  if (options.command === 'clean' && options.out === undefined) return { kind: 'error', message: 'clean needs --out OUT.csv' };
+  if ((options.command === 'clean' || options.command === 'assign') && options.out === undefined) return { kind: 'error', message: `${options.command} needs --out OUT.csv` };
   for (const name of OUTPUTS) {
     const path = options[name];
     if (path !== undefined && /[\\/]$/.test(path)) return { kind: 'error', message: `--${name} ${path} names a folder: give a file name, such as ${path}upload.csv` };

@@ -57,7 +57,7 @@ describe('license-prep arguments', () => {
     expect(parsed).toEqual({ kind: 'run', options: { command: 'validate', file: 'f.csv', plan: 'p.json', me: 'a@b.c', format: 'json' } });
   });
   it.each([
-    [['frobnicate', 'f.csv', '--plan', 'p'], 'the command must be validate, clean or summary'],
+    [['frobnicate', 'f.csv', '--plan', 'p'], 'the command must be validate, clean, summary or assign'],
     [['validate', '--plan', 'p'], 'FILE is missing'],
     [['validate', 'f.csv'], '--plan PLAN.json is required'],
     [['validate', 'f.csv', '--plan'], '--plan needs a value'],
@@ -147,7 +147,7 @@ describe('license-prep validate', () => {
   it.each([
     [['validate', 'missing.csv', '--plan', 'plan.json'], 'cannot read the file missing.csv: no such file'],
     [['validate', join(FIX, '01-lo-opened-saved-as.xlsx'), '--plan', 'plan.json'], 'this is an Excel workbook'],
-    [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: licenses[0].seats: must be a whole number'],
+    [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: License 1 ("A"): seats must be a whole number'],
     [['validate', 'f.csv', '--plan', 'notjson.json'], 'the plan notjson.json is not valid: not valid JSON'],
     [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'nope.csv'], 'cannot read the original export nope.csv'],
     [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'empty.csv'], 'cannot use the original export empty.csv: it has a header but no users'],
@@ -274,6 +274,51 @@ describe('license-prep summary', () => {
     const text = await run(['summary', 'f.csv', '--plan', 'plan.json'], { 'f.csv': mixed });
     expect(text.stdout()).toMatch(/\(none\)\s+→ \(no license\)\s+1/);
     expect(text.stdout()).toContain('1 row could not be read and is not counted');
+  });
+});
+
+describe('license-prep assign', () => {
+  const withMapping = (mapping: unknown) => JSON.stringify({ ...JSON.parse(PLAN), mapping });
+  const FILE = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,,\n002,Bob,B,bob@x.com,Optimize,Admin,\n003,Cy,C,cy@x.com,Standard,,\n`;
+
+  it('fills empty cells from the plan’s mapping, validates, and writes the upload-ready file (exit 0)', async () => {
+    const plan = withMapping({ licenses: [{ current: 'optimize', license: 'Engage', addOns: ['Meet'] }, { current: 'Standard', license: 'Viewer' }] });
+    const r = await run(['assign', 'f.csv', '--plan', 'm.json', '--me', 'bob@x.com', '--out', 'out.csv'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.stderr()).toBe('');
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.files.get('out.csv'))).toBe(`${HEADER}\n001,Ann,A,ann@x.com,Optimize,Engage,Meet\n002,Bob,B,bob@x.com,Optimize,Admin,\n003,Cy,C,cy@x.com,Standard,Viewer,\n`);
+    expect(r.stdout()).toContain('2 rows filled from the mapping');
+  });
+
+  it('writes nothing and exits 1 when the result has errors (seats over the plan)', async () => {
+    const plan = JSON.stringify({ ...JSON.parse(withMapping({ licenses: [{ current: 'Optimize', license: 'Admin' }] })) });
+    const r = await run(['assign', 'f.csv', '--plan', 'm.json', '--me', 'bob@x.com', '--out', 'out.csv', '--overwrite'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.code).toBe(1);
+    expect(r.files.has('out.csv')).toBe(false);
+    expect(r.stdout()).toContain('SEATS_EXCEEDED');
+  });
+
+  it('exits 2 when the plan has no mapping, and refuses --overwrite outside assign', async () => {
+    const r = await run(['assign', 'f.csv', '--plan', 'plan.json', '--out', 'out.csv'], { 'f.csv': FILE });
+    expect(r.code).toBe(2);
+    expect(r.stderr()).toContain('has no mapping');
+    expect(parseArgs(['clean', 'f.csv', '--plan', 'p', '--out', 'o', '--overwrite'])).toEqual({ kind: 'error', message: '--overwrite does not apply to clean' });
+    expect(parseArgs(['assign', 'f.csv', '--plan', 'p'])).toEqual({ kind: 'error', message: 'assign needs --out OUT.csv' });
+  });
+
+  it('migrates the real-client export in one command: every current license mapped, the result valid', async () => {
+    const plan = JSON.stringify({
+      ...JSON.parse(readFileSync(join(FIX, 'plan.json'), 'utf8')),
+      mapping: { licenses: [{ current: 'Sales Cloud', license: 'Sales Cloud' }, { current: 'Service Cloud', license: 'Service Cloud' }, { current: 'Platform', license: 'Platform' }, { current: '', license: '' }] },
+    });
+    const r = await run(['assign', join(FIX, '00-original-export.csv'), '--plan', 'm.json', '--me', 'mia@example.com', '--out', 'out.csv', '--format', 'json'], { 'm.json': plan });
+    expect(r.code).toBe(0);
+    const out = new TextDecoder().decode(r.files.get('out.csv'));
+    const original = readFileSync(join(FIX, '00-original-export.csv'), 'utf8');
+    // Only New License / New Add-ons changed: same number of lines, the other cells as they were.
+    expect(out.split('\n')).toHaveLength(original.split('\n').length);
+    expect(out).toContain('jose.mueller@example.com,000123,+44 20 7946 0958,2024-03-01,2024-11-05T09:15:00Z,"Sales, EMEA",1-2,Sales Cloud,Sales Cloud,,');
+    expect(JSON.parse(r.stdout()).valid).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   findingsReport,
   loadExport,
   loadExportText,
+  mappingChanges,
   MAX_EXPORT_BYTES,
   MAX_PLAN_BYTES,
   originalProblem,
@@ -143,6 +144,14 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   refuseOverwrites(options);
 
   const session = createSession(file, plan.value, { original, me: options.me ?? null });
+  let assigned = 0;
+  if (options.command === 'assign') {
+    const mapping = plan.value.mapping;
+    if (mapping === undefined || mapping.licenses.length === 0) {
+      throw new UsageFailure(`the plan ${options.plan} has no mapping: add "mapping" to it (docs/formats.md), or map current licenses in the app and export the plan`);
+    }
+    assigned = session.applyChanges(mappingChanges(session, mapping, { overwrite: options.overwrite === 'true' })).rows.length;
+  }
   const name = options.file.split(/[\\/]/).pop() ?? options.file;
   const json = options.format === 'json';
   const valid = session.valid;
@@ -155,14 +164,16 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   if (options.report !== undefined) await write(io, options.report, findingsReport(placedFindings(session)), 'the report');
   if (json) await emit(io, validationJsonChunks(session), jsonSafe);
   else await emit(io, [validationText(name, session), '\n'], terminalSafe);
+  const writes = options.command === 'clean' || options.command === 'assign';
   if (!valid) {
-    if (options.command === 'clean') io.stderr(terminalSafe(`license-prep: ${plural(session.counts().errors, 'error')} found: nothing was written to ${options.out}\n`));
+    if (writes) io.stderr(terminalSafe(`license-prep: ${plural(session.counts().errors, 'error')} found: nothing was written to ${options.out}\n`));
     return 1;
   }
-  if (options.command === 'clean') {
+  if (writes) {
     const clean = cleanFile(session);
     await write(io, options.out!, clean.bytes, 'the clean file');
-    if (!json) await io.stdout(terminalSafe(`Wrote ${options.out}: ${plural(session.rowCount, 'user')}, ${plural(clean.changedRows, 'row')} rewritten${clean.identical ? ' (identical to the input)' : ''}.\n`));
+    const filled = options.command === 'assign' ? ` (${plural(assigned, 'row')} filled from the mapping)` : '';
+    if (!json) await io.stdout(terminalSafe(`Wrote ${options.out}: ${plural(session.rowCount, 'user')}, ${plural(clean.changedRows, 'row')} rewritten${clean.identical ? ' (identical to the input)' : ''}${filled}.\n`));
   }
   return 0;
 }
