@@ -38,7 +38,7 @@ describe('line endings', () => {
     it(`reads ${name} line endings, with or without a final line ending`, () => {
       for (const finalNewline of [true, false]) {
         const loaded = load(csv(ROWS.map((r) => r.join(',')), eol, finalNewline));
-        expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline });
+        expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline, mixedEol: false, sepLine: false });
         expect(loaded.table.records).toEqual(ROWS.slice(1));
         expect(loaded.table.blankRows).toBe(0);
       }

@@ -59,7 +59,7 @@ export type Finding = Base &
     | { readonly code: 'LOSES_ACCESS'; readonly currentLicense: string }
     | { readonly code: 'SELF_UNKNOWN' }
     | { readonly code: 'NORMALIZED'; readonly canonical: string }
-    | { readonly code: 'ENCODING_GUESSED' }
+    | { readonly code: 'ENCODING_GUESSED'; readonly encoding: string }
   );
 
 /** What a spreadsheet (or a person) most likely did to a locked cell (RELIABILITY.md "Files spreadsheets write"). */

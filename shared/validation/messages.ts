@@ -1,5 +1,6 @@
 // One table of human messages and fixes, keyed by finding code (formatting is separate from finding).
 import type { ChangeCause, Finding } from './codes';
+import { describeEncoding } from '../csv/encodings';
 
 export interface Described {
   readonly message: string;
@@ -84,7 +85,10 @@ export function describeFinding(f: Finding): Described {
     case 'NORMALIZED':
       return { message: `${q(f.value)} will be written as ${q(f.canonical)}.`, suggestion: null };
     case 'ENCODING_GUESSED':
-      return { message: 'The file is not valid UTF-8 or UTF-16 and was read as Windows-1252.', suggestion: 'Check that accented and non-Latin names look right; it will be saved as UTF-8.' };
+      return {
+        message: `The file is not UTF-8: its encoding was detected as ${describeEncoding(f.encoding)} and it was read that way.`,
+        suggestion: 'Check that accented and non-Latin names look right (if not, open the file again choosing its encoding); it will be saved as UTF-8.',
+      };
     default: {
       const never: never = f;
       return never;
