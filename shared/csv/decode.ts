@@ -348,3 +348,33 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Res
 
 /** Every encoding name a chooser may offer, with its description, in the order of ENCODING_NAMES. */
 export const ENCODING_CHOICES: readonly { readonly encoding: TextEncodingName; readonly description: string }[] = ENCODING_NAMES.map((encoding) => ({ encoding, description: describeEncoding(encoding) }));
+
+/**
+ * The encodings a chooser should offer for `bytes`, best first, each with the first few non-ASCII
+ * cells decoded with it ("names decoded with the top candidates"). A BOM or valid UTF-8 puts that
+ * encoding first; a legacy file lists what the detector and the plausibility check found.
+ */
+export function encodingCandidates(bytes: Uint8Array, max = 5): readonly EncodingCandidate[] {
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const body = bytes.subarray(bom);
+  const legacy = guessEncoding(body, max).candidates;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const encoding: TextEncodingName = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = decodeAs(bytes.subarray(2), encoding, false) ?? '';
+    return [{ encoding, description: describeEncoding(encoding), confidence: 100, samples: nonAsciiSamples(text), plausible: true }];
+  }
+  const utf8 = decodeAs(body, 'utf-8', true);
+  if (utf8 === null) return legacy;
+  const first: EncodingCandidate = { encoding: 'utf-8', description: describeEncoding('utf-8'), confidence: 100, samples: nonAsciiSamples(utf8), plausible: true };
+  return [first, ...legacy.filter((c) => c.plausible)].slice(0, max);
+}
+
+/** The first few distinct cells of `text` with a character beyond ASCII. */
+function nonAsciiSamples(text: string, count = 6): string[] {
+  const out: string[] = [];
+  for (const cell of text.slice(0, 1 << 20).split(/[,;\t\r\n"]/)) {
+    if ([...cell].some((c) => c.charCodeAt(0) > 0x7f) && !out.includes(cell.trim())) out.push(cell.trim());
+    if (out.length >= count) break;
+  }
+  return out;
+}
