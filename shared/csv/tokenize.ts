@@ -203,9 +203,9 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       if (!previous || error.code === 'MissingQuotes') quoteErrors.set(error.row, error);
     }
   }
-  // The header is the first record that is not blank: blank lines above it are skipped and counted.
+  // The header is the first record that is not blank (empty cells, or only spaces): blank lines above it are skipped and counted.
   let headerRecord = first;
-  while (headerRecord < all.length - 1 && !quoteErrors.has(headerRecord) && isBlank(all[headerRecord])) headerRecord++;
+  while (headerRecord < all.length - 1 && !quoteErrors.has(headerRecord) && all[headerRecord].every((f) => f.trim() === '')) headerRecord++;
   const header = headerRecord < all.length ? all[headerRecord] : [];
   const headerError = quoteErrors.get(headerRecord);
   const headerProblem = headerError
