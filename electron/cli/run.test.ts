@@ -163,6 +163,17 @@ describe('license-prep validate', () => {
 });
 
 describe('limits, encodings and terminals', () => {
+  it('refuses a legacy file whose encoding it cannot tell for sure, naming likely --encoding values; reads it once told', async () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../../test/fixtures/encodings/gb18030-names.csv')));
+    const unsure = await run(['validate', 'f.csv', '--plan', 'plan.json'], { 'f.csv': bytes });
+    expect(unsure.code).toBe(2);
+    expect(unsure.stderr()).toMatch(/could not be told for sure.*run again with --encoding NAME \(likely: [a-z0-9_, -]*gb18030/);
+    expect(unsure.stderr().trim().split('\n')).toHaveLength(1);
+    const told = await run(['clean', 'f.csv', '--plan', 'plan.json', '--encoding', 'gb18030', '--out', 'out.csv', '--format', 'json'], { 'f.csv': bytes });
+    expect([0, 1]).toContain(told.code);
+    expect(JSON.parse(told.stdout()).findings.some((f: { code: string }) => f.code === 'ENCODING_GUESSED')).toBe(false);
+  });
+
   it('reads a legacy file with --encoding (any WHATWG label) and refuses an unknown label', async () => {
     const latin = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n001,Ren`), 0xe9, ...new TextEncoder().encode(',A,ann@x.com,Optimize,Admin,\n')]);
     const r = await run(['summary', 'f.csv', '--plan', 'plan.json', '--encoding', 'latin1', '--format', 'json'], { 'f.csv': latin });

@@ -5,16 +5,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import {
   cleanFile,
   createSession,
-  decodeBytes,
   findingsReport,
   loadExport,
-  loadExportText,
   mappingChanges,
   MAX_EXPORT_BYTES,
   MAX_PLAN_BYTES,
   originalProblem,
   parsePlanText,
   placedFindings,
+  resolveEncoding,
   summaryText,
   transitions,
   validationJsonChunks,
@@ -57,27 +56,20 @@ async function read(io: CliIo, path: string, what: string, maxBytes: number): Pr
 }
 
 async function loadCsv(io: CliIo, path: string, what: string, encoding?: string): Promise<LoadedExport> {
-  const bytes = await read(io, path, what, MAX_EXPORT_BYTES);
-  if (encoding === undefined) {
-    const loaded = loadExport(bytes);
-    if (!loaded.ok) throw new UsageFailure(`cannot use ${what} ${path}: ${loaded.error.reason}`);
-    return loaded.value;
-  }
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
+  if (encoding !== undefined && resolveEncoding(encoding) === null) {
     throw new UsageFailure(`--encoding ${encoding} is not an encoding this program knows (use a WHATWG label such as windows-1252, iso-8859-2, shift_jis, gb18030, big5, euc-kr, utf-16le)`);
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new UsageFailure(`cannot use ${what} ${path}: it is not valid ${encoding} text`);
+  const bytes = await read(io, path, what, MAX_EXPORT_BYTES);
+  const loaded = loadExport(bytes, encoding === undefined ? {} : { encoding });
+  if (!loaded.ok) {
+    const { reason, code, encodings } = loaded.error;
+    // Unsure of a legacy encoding: name the likely ones as --encoding values (never read names wrong with exit 0).
+    const choose = code === 'encodingUnsure' || (code === 'damaged' && encoding !== undefined);
+    const labels = (encodings ?? []).slice(0, 3).map((c) => c.encoding);
+    const hint = choose && what === 'the file' ? `; run again with --encoding NAME${labels.length > 0 ? ` (likely: ${labels.join(', ')})` : ''}` : '';
+    throw new UsageFailure(`cannot use ${what} ${path}: ${reason}${hint}`);
   }
-  const checked = decodeBytes(new TextEncoder().encode(text));
-  if (!checked.ok) throw new UsageFailure(`cannot use ${what} ${path}: ${checked.error.reason}`);
-  return loadExportText({ text, encoding: 'utf-8', bom: false, guessed: false }, null);
+  return loaded.value;
 }
 
 async function write(io: CliIo, path: string, bytes: Uint8Array, what: string): Promise<void> {

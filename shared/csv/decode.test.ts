@@ -5,7 +5,7 @@ import { decodeBytes } from './decode';
 import { loadExport } from '../migration/load';
 import { headerFindings } from '../validation/fileRules';
 import { fixtureBytes } from '../../test/support/fixtures';
-import { concatBytes, utf16, utf8 } from '../../test/support/builders';
+import { concatBytes, utf16, utf8, fileFindingsOf } from '../../test/support/builders';
 
 const refusal = (bytes: Uint8Array) => {
   const result = loadExport(bytes);
@@ -73,9 +73,9 @@ describe('encodings', () => {
     expect(loaded.ok && loaded.value.text.includes('\uFFFD')).toBe(false);
   });
 
-  it('maps every byte 0x80–0xFF as Windows-1252 does', () => {
+  it('maps every byte 0x80–0xFF as Windows-1252 does (our own table: Node 20 decodes it as Latin-1)', () => {
     const high = new Uint8Array(128).map((_, i) => 0x80 + i);
-    const decoded = decodeBytes(concatBytes(utf8('Email\n'), high));
+    const decoded = decodeBytes(concatBytes(utf8('Email\n'), high), { encoding: 'windows-1252' });
     const text = decoded.ok ? decoded.value.text.slice(6) : '';
     expect(text.slice(0, 32)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
     expect(text.slice(32)).toBe(String.fromCharCode(...Array.from({ length: 96 }, (_, i) => 0xa0 + i)));
@@ -100,9 +100,13 @@ describe('files that are not one encoding', () => {
     expect(result.ok && result.value.encoding).toBe('windows-1252');
     expect(result.ok && result.value.text).toContain('José');
   });
-  it('names UTF-16 without a byte-order mark instead of calling it binary data', () => {
-    const utf16 = new Uint8Array([...enc('Email,Current License\n')].flatMap((b) => [b, 0]));
-    const result = decodeBytes(utf16);
-    expect(!result.ok && result.error.kind).toBe('UTF-16 text without a byte-order mark');
+  it('reads UTF-16 without a byte-order mark (zero bytes in every other place), as a guess', () => {
+    const le = new Uint8Array([...enc('Email,Current License\nzoë@x.com,Engage\n')].flatMap((b) => [b, 0]));
+    expect(decodeBytes(concatBytes(utf16('Email,Current License\nZoë 太郎,Engage\n', 'le')))).toEqual({ ok: true, value: { text: 'Email,Current License\nZoë 太郎,Engage\n', encoding: 'utf-16le', bom: false, guessed: true } });
+    expect(decodeBytes(utf16('Email,Current License\nZoë,Engage\n', 'be'))).toEqual({ ok: true, value: { text: 'Email,Current License\nZoë,Engage\n', encoding: 'utf-16be', bom: false, guessed: true } });
+    const loaded = loadExport(utf16('Email,Current License\nzoe@x.com,Engage\n', 'le'));
+    expect(loaded.ok && fileFindingsOf(loaded.value)).toEqual([{ code: 'ENCODING_GUESSED', row: null, column: null, user: null, value: null, encoding: 'utf-16le' }]);
+    // An odd number of bytes cannot be UTF-16.
+    expect(decodeBytes(le.subarray(0, le.length - 1)).ok).toBe(false);
   });
 });

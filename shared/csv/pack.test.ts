@@ -11,7 +11,7 @@ const table = (records: string[][]): CsvTable => ({
   recordIndex: Int32Array.from(records.map((_, i) => i + 1)),
   blankRows: 0,
   malformed: [],
-  dialect: { delimiter: ',', eol: '\n', finalNewline: true },
+  dialect: { delimiter: ',', eol: '\n', finalNewline: true, mixedEol: false, sepLine: false },
 });
 
 describe('packing a table for the trip from the worker', () => {

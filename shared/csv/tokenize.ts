@@ -1,7 +1,7 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
 // keep blank and malformed records accounted for (RELIABILITY.md "papaparse 5.7.1 traps").
 import Papa, { type ParseError } from 'papaparse';
-import type { Dialect } from './dialect';
+import type { Delimiter, Dialect, LineEnding } from './dialect';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
 
@@ -18,13 +18,17 @@ export interface MalformedRecord {
 
 export interface CsvTable {
   readonly header: readonly string[];
-  /** The header's index among the file's records: 0, unless blank lines come before it. */
+  /** The header's index among the file's records (a `sep=` line not counted): 0, unless blank lines come before it. */
   readonly headerRecord: number;
   /** A quote problem inside the header itself (then the header cannot be trusted). */
   readonly headerProblem: { readonly kind: 'unclosedQuote' | 'strayQuote'; readonly line: number } | null;
   /** Data records in file order, blank ones left out. Every cell is a string, exactly as in the file. */
   readonly records: string[][];
-  /** For each record, its index among all the file's records (header = 0): the spreadsheet row is this + 1. */
+  /**
+   * For each record, its index among the file's records as a spreadsheet shows them (a `sep=` line is
+   * hidden, so not counted; blank lines are): the spreadsheet row is this + 1. The writer adds the sep
+   * line back (clean.ts).
+   */
   readonly recordIndex: Int32Array;
   /** Blank records (no text, or only empty cells) that were skipped. */
   readonly blankRows: number;
@@ -60,10 +64,12 @@ export function linesAt(text: string, offsets: readonly number[]): number[] {
 /**
  * Start offset of every record, found with the same quoting rules papaparse applies
  * (a quote opens a quoted cell only at the start of a cell; `""` inside is a quote).
+ * With `mixedEol`, CRLF and LF outside quoted cells each end a record, and a lone CR when `eol` is CR.
  */
-export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 'eol'>): number[] {
+export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 'eol'> & { readonly mixedEol?: boolean }): number[] {
   const starts: number[] = [0];
   const { delimiter, eol } = dialect;
+  const mixed = dialect.mixedEol === true;
   const eol0 = eol.charCodeAt(0);
   const d = delimiter.charCodeAt(0);
   let i = 0;
@@ -88,8 +94,8 @@ export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 
     if (c === d) {
       fieldStart = true;
       i++;
-    } else if (c === eol0 && text.startsWith(eol, i)) {
-      i += eol.length;
+    } else if (mixed ? c === 10 || (c === 13 && (eol === '\r' || text.charCodeAt(i + 1) === 10)) : c === eol0 && text.startsWith(eol, i)) {
+      i += mixed ? (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1) : eol.length;
       if (i < n) starts.push(i);
       fieldStart = true;
     } else {
@@ -98,6 +104,58 @@ export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 
     }
   }
   return starts;
+}
+
+/** Whitespace (for String.prototype.trim, which papaparse uses after a closing quote) that no file of ours holds. */
+const SENTINELS = ['\u2029', '\u2028', '\u205f', '\u1680', '\u3000'];
+
+/**
+ * For a file whose records end in different ways: the same text, same length (so every offset and
+ * line number holds), where every record ending outside quoted cells is one LF papaparse can split
+ * on: a lone CR (when it ends records: `loneCr`) becomes LF, and the CR of a CRLF becomes `sentinel`, whitespace papaparse skips after
+ * a closing quote and that tokenize() strips from the end of an unquoted last cell.
+ */
+function unifyRecordEndings(text: string, delimiter: Delimiter, loneCr: boolean, sentinel: string): string {
+  const out: string[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  let copied = 0;
+  let i = 0;
+  let fieldStart = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 34) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) {
+          i = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === 34) i = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+      fieldStart = false;
+      continue;
+    }
+    if (c === 13 && (loneCr || text.charCodeAt(i + 1) === 10)) {
+      out.push(text.slice(copied, i), text.charCodeAt(i + 1) === 10 ? sentinel : '\n');
+      copied = i + 1;
+      i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      fieldStart = true;
+    } else if (c === 10) {
+      i++;
+      fieldStart = true;
+    } else {
+      fieldStart = c === d;
+      i++;
+    }
+  }
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 /** Line breaks inside a record's cells (CRLF, LF and CR each count once), less one ending the last cell (the file's own last line end, swallowed). */
@@ -115,11 +173,28 @@ function lineBreaksIn(fields: readonly string[]): number {
 }
 
 export function tokenize(text: string, dialect: Dialect): CsvTable {
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.eol, quoteChar: '"', escapeChar: '"' });
-  const parsed = parser.parse(text, 0, false) ;
+  let input = text;
+  let newline: LineEnding = dialect.eol;
+  let sentinel = '';
+  if (dialect.mixedEol) {
+    sentinel = SENTINELS.find((c) => !text.includes(c)) ?? '\r';
+    input = unifyRecordEndings(text, dialect.delimiter, dialect.eol === '\r', sentinel);
+    newline = '\n';
+  }
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
+  const parsed = parser.parse(input, 0, false);
   const all = parsed.data;
+  if (sentinel !== '') {
+    // An unquoted last cell ends with the CR of its CRLF, made the sentinel: it is the record ending, not text.
+    for (const fields of all) {
+      const last = fields[fields.length - 1];
+      if (last.endsWith(sentinel)) fields[fields.length - 1] = last.slice(0, -1);
+    }
+  }
   // A final line ending yields a phantom empty record: it is not a row.
   if (all.length > 1 && dialect.finalNewline && all[all.length - 1].length === 1 && all[all.length - 1][0] === '') all.pop();
+  // Excel's sep= line is record 0: not the header, not a row.
+  const first = dialect.sepLine && all.length > 0 ? 1 : 0;
 
   const quoteErrors = new Map<number, ParseError>();
   for (const error of parsed.errors) {
@@ -128,10 +203,10 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       if (!previous || error.code === 'MissingQuotes') quoteErrors.set(error.row, error);
     }
   }
-  // The header is the first record that is not blank: blank lines above it are skipped and counted.
-  let headerRecord = 0;
-  while (headerRecord < all.length - 1 && !quoteErrors.has(headerRecord) && isBlank(all[headerRecord])) headerRecord++;
-  const header = all.length > 0 ? all[headerRecord] : [];
+  // The header is the first record that is not blank (empty cells, or only spaces): blank lines above it are skipped and counted.
+  let headerRecord = first;
+  while (headerRecord < all.length - 1 && !quoteErrors.has(headerRecord) && all[headerRecord].every((f) => f.trim() === '')) headerRecord++;
+  const header = headerRecord < all.length ? all[headerRecord] : [];
   const headerError = quoteErrors.get(headerRecord);
   const headerProblem = headerError
     ? { kind: headerError.code === 'MissingQuotes' ? ('unclosedQuote' as const) : ('strayQuote' as const), line: linesAt(text, [(headerError as { index?: number }).index ?? 0])[0] }
@@ -140,7 +215,7 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
   const records: string[][] = new Array(Math.max(all.length - 1, 0));
   let count = 0;
   const recordIndex = new Int32Array(Math.max(all.length - 1, 0));
-  let blankRows = headerRecord;
+  let blankRows = headerRecord - first;
   const pending: { record: number; kind: MalformedKind; fields: number; offset: number | null; fileRecord: number }[] = [];
   for (let r = headerRecord + 1; r < all.length; r++) {
     const fields = all[r];
@@ -150,7 +225,7 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
       continue;
     }
     const index = count++;
-    recordIndex[index] = r;
+    recordIndex[index] = r - first;
     records[index] = fields;
     if (quoteError) {
       const kind: MalformedKind = quoteError.code === 'MissingQuotes' ? 'unclosedQuote' : 'strayQuote';
@@ -170,5 +245,5 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
     order.forEach((i, k) => (lines[i] = sortedLines[k]));
     malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i], lastLine: lines[i] + lineBreaksIn(records[p.record]) }));
   }
-  return { header, headerRecord, headerProblem, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
+  return { header, headerRecord: headerRecord - first, headerProblem, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
 }

@@ -6,6 +6,8 @@ import type { Delimiter, LineEnding } from './dialect';
 export interface SpliceDialect {
   readonly delimiter: Delimiter;
   readonly eol: LineEnding;
+  /** CRLF, LF and CR outside quoted cells each end a record (Dialect.mixedEol). */
+  readonly mixedEol?: boolean;
 }
 
 export interface OwnedColumns {
@@ -51,6 +53,7 @@ function skipQuoted(bytes: Uint8Array, quote: number): number {
  * opens a quoted cell only at the start of a cell. Jumps with indexOf between quotes and line ends.
  */
 export function recordStartsInBytes(bytes: Uint8Array, dialect: SpliceDialect): number[] {
+  if (dialect.mixedEol) return recordStartsAnyEnding(bytes, dialect.delimiter, dialect.eol === '\r');
   const starts = [0];
   const length = bytes.length;
   const d = dialect.delimiter.charCodeAt(0);
@@ -77,6 +80,39 @@ export function recordStartsInBytes(bytes: Uint8Array, dialect: SpliceDialect): 
     if (i < length) starts.push(i);
   }
   return starts;
+}
+
+/** recordStartsInBytes for a file whose records end in CRLF or LF, and lone CR when `loneCr` (one byte at a time: such files are rare). */
+function recordStartsAnyEnding(bytes: Uint8Array, delimiter: Delimiter, loneCr: boolean): number[] {
+  const starts = [0];
+  const d = delimiter.charCodeAt(0);
+  const length = bytes.length;
+  let i = 0;
+  let atFieldStart = true;
+  while (i < length) {
+    const b = bytes[i];
+    if (b === QUOTE && atFieldStart) {
+      i = skipQuoted(bytes, i);
+      atFieldStart = false;
+    } else if (b === 10 || (b === 13 && (loneCr || bytes[i + 1] === 10))) {
+      i += b === 13 && bytes[i + 1] === 10 ? 2 : 1;
+      atFieldStart = true;
+      if (i < length) starts.push(i);
+    } else {
+      atFieldStart = b === d;
+      i++;
+    }
+  }
+  return starts;
+}
+
+/** Length of the record ending at the end of bytes[start, next): CRLF, LF (or CR in a CR file) when `mixed`, else only `eol`. */
+function endingLength(bytes: Uint8Array, start: number, next: number, eol: LineEnding, mixed: boolean): number {
+  const size = next - start;
+  const crlf = size >= 2 && bytes[next - 2] === 13 && bytes[next - 1] === 10;
+  if (mixed) return crlf ? 2 : size >= 1 && (bytes[next - 1] === 10 || (eol === '\r' && bytes[next - 1] === 13)) ? 1 : 0;
+  if (eol.length === 2) return crlf ? 2 : 0;
+  return size >= 1 && bytes[next - 1] === eol.charCodeAt(0) ? 1 : 0;
 }
 
 /** [start, end) of every field of the record bytes[start, end). */
@@ -112,15 +148,13 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
   };
   const delimiter = encoder.encode(dialect.delimiter);
   const starts = recordStartsInBytes(body, dialect);
-  const eolLength = dialect.eol.length;
   const pieces: Uint8Array[] = [];
   let copied = 0;
 
   const splice = (record: number, edit: RecordEdit | undefined): void => {
     const start = starts[record];
     const next = record + 1 < starts.length ? starts[record + 1] : body.length;
-    const endsWithEol = next - start >= eolLength && (eolLength === 1 ? body[next - 1] === dialect.eol.charCodeAt(0) : body[next - 2] === 13 && body[next - 1] === 10);
-    const end = endsWithEol ? next - eolLength : next;
+    const end = next - endingLength(body, start, next, dialect.eol, dialect.mixedEol === true);
     if (record < owned.headerRecord || (start === end && record > owned.headerRecord)) return; // blank lines stay blank
     if (edit) {
       const spans = fieldSpansInBytes(body, start, end, dialect.delimiter);

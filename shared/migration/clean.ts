@@ -16,6 +16,8 @@ export function cleanFile(session: MigrationSession): CleanFile {
   const { columns, table } = source;
   const index = session.planIndex;
   const edits: RecordEdit[] = [];
+  // The records of the bytes count Excel's sep= line, which the table's record indexes leave out.
+  const sep = table.dialect.sepLine ? 1 : 0;
   for (let r = 0; r < session.rowCount; r++) {
     if (session.isMalformed(r)) continue;
     const license = index.license(session.licenseOf(r)).canonical;
@@ -25,19 +27,19 @@ export function cleanFile(session: MigrationSession): CleanFile {
     const licenseKept = columns.newLicensePresent ? record[columns.newLicense] === license : license === '';
     const addOnsKept = columns.newAddOnsPresent ? record[columns.newAddOns] === addOns : addOns === '';
     if (licenseKept && addOnsKept) continue;
-    edits.push({ record: table.recordIndex[r], license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
+    edits.push({ record: table.recordIndex[r] + sep, license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
   }
   const appended = !columns.newLicensePresent || !columns.newAddOnsPresent;
   if (edits.length === 0 && !appended && source.encoding === 'utf-8' && source.bytes !== null) {
     return { bytes: source.bytes, changedRows: 0, identical: true };
   }
-  // UTF-8 input is spliced byte for byte; UTF-16 and Windows-1252 are encoded to UTF-8 first.
+  // UTF-8 input is spliced byte for byte; UTF-16 and legacy encodings are encoded to UTF-8 first.
   const utf8Input = source.encoding === 'utf-8' && source.bytes !== null;
   const body = utf8Input ? source.bytes!.subarray(source.bom ? 3 : 0) : utf8Bytes(source.text, false);
   const spliced = spliceUtf8(
     body,
     table.dialect,
-    { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] }, headerRecord: table.headerRecord },
+    { license: columns.newLicense, addOns: columns.newAddOns, width: columns.width, headerNames: { license: columns.names[columns.newLicense], addOns: columns.names[columns.newAddOns] }, headerRecord: table.headerRecord + sep },
     edits,
   );
   const bom = source.bom || source.encoding !== 'utf-8';

@@ -1,6 +1,7 @@
 // Saved progress: a journal of the admin's decisions, not the table (docs/formats.md "Saved progress").
 // Resume re-binds by user key, never by row index.
 import { z } from 'zod';
+import { ENCODING_NAMES } from '../csv/encodings';
 import { planSchema } from '../plan/plan';
 import { rowKey } from '../validation/userKey';
 import type { CellChange, MigrationSession } from './session';
@@ -11,7 +12,8 @@ export const sourceInfoSchema = z.strictObject({
   name: z.string(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  // Any WHATWG encoding name the export was read in (legacy files are detected or chosen).
+  encoding: z.enum(ENCODING_NAMES),
   delimiter: z.enum([',', ';', '\t']),
   bom: z.boolean(),
   eol: z.enum(['\r\n', '\n', '\r']),

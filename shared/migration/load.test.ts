@@ -5,7 +5,8 @@ import { loadExport, type LoadedExport } from './load';
 import { headerFindings } from '../validation/fileRules';
 import { createSession } from './session';
 import { PLAN, load } from '../../test/support/fixtures';
-import { csv, findingsOf, sessionOf, utf8 } from '../../test/support/builders';
+import { csv, decodeUtf8, findingsOf, sessionOf, utf8, fileFindingsOf } from '../../test/support/builders';
+import { cleanFile } from './clean';
 
 const ROWS = [
   ['Email', 'First Name', 'Current License', 'Notes'],
@@ -39,7 +40,7 @@ describe('line endings', () => {
     it(`reads ${name} line endings, with or without a final line ending`, () => {
       for (const finalNewline of [true, false]) {
         const loaded = load(csv(ROWS.map((r) => r.join(',')), eol, finalNewline));
-        expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline });
+        expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline, mixedEol: false, sepLine: false });
         expect(loaded.table.records).toEqual(ROWS.slice(1));
         expect(loaded.table.blankRows).toBe(0);
       }
@@ -145,5 +146,135 @@ describe('loading never throws', () => {
       const result = loadExport(utf8(text));
       expect(result.ok).toBe(true);
     }
+  });
+});
+
+describe('blank lines above the header do not hide its delimiter', () => {
+  it.each([
+    ['semicolon', ';', '\n'],
+    ['tab', '\t', '\r\n'],
+    ['comma', ',', '\r\n'],
+  ])('a %s header below blank lines (empty, spaces, or only delimiters as Excel writes empty rows)', (_, d, eol) => {
+    const cell = `a${[',', ';'].filter((c) => c !== d).join('')}b`;
+    const text = ['', '   ', `${d}${d}${d}`, `Email${d}Current License${d}Notes`, `ann@example.com${d}Engage${d}${cell}`].join(eol) + eol;
+    const file = load(text);
+    expect(file.table.dialect.delimiter).toBe(d);
+    expect(fileFindingsOf(file).map((f) => f.code)).toEqual([]);
+    expect(file.table.headerRecord).toBe(3);
+    expect(file.table.records).toEqual([['ann@example.com', 'Engage', cell]]);
+    expect(sessionOf(text).rowNumber(0)).toBe(5);
+  });
+});
+
+describe("Excel's sep= first line", () => {
+  it.each([
+    ['sep=;', ';'],
+    ['SEP=;', ';'],
+    ['Sep=,', ','],
+    ['"sep=;"', ';'],
+    ['sep=\t', '\t'],
+    ['\uFEFFsep=;', ';'],
+  ])('%j pins the delimiter and is not the header', (line, d) => {
+    // The header alone would be read with commas: the sep line decides.
+    const comma = d === ',' ? '' : ', more';
+    const text = `${line}\r\nEmail${d}Current License${d}Notes${comma}\r\nann@example.com${d}Engage${d}x${comma}\r\n`;
+    const file = load(text);
+    expect(file.table.dialect).toMatchObject({ delimiter: d, sepLine: true });
+    expect(file.table.header).toEqual(['Email', 'Current License', `Notes${comma}`]);
+    expect(file.table.records).toEqual([['ann@example.com', 'Engage', `x${comma}`]]);
+    expect(fileFindingsOf(file)).toEqual([]);
+  });
+
+  it('is hidden by Excel, so rows are numbered as the spreadsheet shows them (header = row 1); lines count it', () => {
+    const s = sessionOf(csv(['sep=;', 'Email;Current License;New License', 'ann@example.com;Engage;Engage', 'bob@example.com;Admin;Engag', 'cy@example.com;Admin']));
+    expect([s.rowNumber(0), s.rowNumber(1)]).toEqual([2, 3]);
+    expect(findingsOf(s, 'UNKNOWN_LICENSE').map((f) => f.row)).toEqual([3]);
+    // MALFORMED_ROW names the spreadsheet row and the physical line of the file (a text editor shows the sep line).
+    expect(findingsOf(s, 'MALFORMED_ROW').map((f) => [f.row, f.line])).toEqual([[4, 5]]);
+  });
+
+  it('is written back byte for byte, with only our two cells changed', () => {
+    const text = 'sep=;\r\nEmail;Current License;New License;New Add-ons\r\nann@example.com;Engage;engage;\r\nbob@example.com;Admin;Admin;meet\r\n';
+    const s = sessionOf(text);
+    expect(decodeUtf8(cleanFile(s).bytes)).toBe('sep=;\r\nEmail;Current License;New License;New Add-ons\r\nann@example.com;Engage;Engage;\r\nbob@example.com;Admin;Admin;Meet\r\n');
+    const untouched = sessionOf('SEP=,\nEmail,Current License,New License,New Add-ons\nann@example.com,Engage,Engage,\n');
+    expect(cleanFile(untouched).identical).toBe(true);
+  });
+
+  it('appending New License / New Add-ons leaves the sep line alone', () => {
+    const s = sessionOf('"sep=,"\nEmail,Current License\nann@example.com,Engage\n');
+    expect(decodeUtf8(cleanFile(s).bytes)).toBe('"sep=,"\nEmail,Current License,New License,New Add-ons\nann@example.com,Engage,,\n');
+  });
+
+  it('a sep line naming another delimiter is refused with the reason', () => {
+    const result = loadExport(utf8('sep=|\nEmail|Current License\n'));
+    expect(!result.ok && [result.error.code, result.error.line]).toEqual(['delimiter', 1]);
+    expect(!result.ok && result.error.reason).toContain('sep=|');
+  });
+
+  it('"sep=;" further down, or as a header cell, is data', () => {
+    const file = load('Email,Current License\nsep=;,Engage\n');
+    expect([file.table.dialect.sepLine, file.table.records[0]]).toEqual([false, ['sep=;', 'Engage']]);
+  });
+});
+
+describe('mixed line endings: every record ending is one, line breaks inside cells stay as they are', () => {
+  const rows = ['Email,Current License,New License,Notes', 'ann@example.com,Engage,Engage,"two\nlines"', 'bob@example.com,Admin,,"crlf\r\ninside"', 'cy@example.com,Admin,Admin,"x"', 'dee@example.com,Engage,,plain'];
+  const expected = [
+    ['ann@example.com', 'Engage', 'Engage', 'two\nlines'],
+    ['bob@example.com', 'Admin', '', 'crlf\r\ninside'],
+    ['cy@example.com', 'Admin', 'Admin', 'x'],
+    ['dee@example.com', 'Engage', '', 'plain'],
+  ];
+
+  it.each([
+    ['CRLF file with one LF line', ['\r\n', '\r\n', '\n', '\r\n', '\r\n']],
+    ['LF file with one CRLF line (after a quoted cell)', ['\n', '\n', '\r\n', '\n', '\n']],
+    ['CRLF file whose last line ends with LF', ['\r\n', '\r\n', '\r\n', '\r\n', '\n']],
+    ['CR file with an LF and a CRLF line', ['\r', '\n', '\r', '\r\n', '\r']],
+  ])('%s: no MALFORMED_ROW, cells as written, rows numbered', (_, endings) => {
+    const text = rows.map((r, i) => r + endings[i]).join('');
+    const file = load(text);
+    expect(file.table.dialect.mixedEol).toBe(true);
+    expect(file.table.records).toEqual(expected);
+    expect(file.table.malformed).toEqual([]);
+    const s = sessionOf(text);
+    expect(findingsOf(s, 'MALFORMED_ROW')).toEqual([]);
+    expect(s.rowNumber(3)).toBe(5);
+  });
+
+  it('the clean file keeps every byte outside our cells, each line ending as it was', () => {
+    const text = 'Email,Current License,New License,New Add-ons\r\nann@example.com,Engage,engage,\nbob@example.com,Admin,"x\ny",\r\ncy@example.com,Admin,ADMIN,meet\r\n';
+    expect(decodeUtf8(cleanFile(sessionOf(text)).bytes)).toBe('Email,Current License,New License,New Add-ons\r\nann@example.com,Engage,Engage,\nbob@example.com,Admin,"x\ny",\r\ncy@example.com,Admin,Admin,Meet\r\n');
+  });
+
+  it('a ragged row in a mixed file still names its line', () => {
+    const s = sessionOf('Email,Current License\r\nann@example.com,Engage\nbob@example.com\r\n"cy@example.com",Admin,extra\n');
+    expect(findingsOf(s, 'MALFORMED_ROW').map((f) => [f.row, f.line, f.kind])).toEqual([
+      [3, 3, 'tooFew'],
+      [4, 4, 'tooMany'],
+    ]);
+  });
+
+  it('a lone CR inside an unquoted cell of an LF file is cell text, not a record ending', () => {
+    const file = load('Email,Current License\nann@example.com,Engage\r\nbob@example.com,Adm\rin\n');
+    expect(file.table.records).toEqual([
+      ['ann@example.com', 'Engage'],
+      ['bob@example.com', 'Adm\rin'],
+    ]);
+  });
+});
+
+describe('pathological input is read in linear time and never throws', () => {
+  it.each([
+    ['one long line', 'Email,Current License\n' + 'x'.repeat(2_000_000)],
+    ['many empty lines', '\n'.repeat(200_000) + 'Email,Current License\nann@example.com,Engage\n'],
+    ['only quotes', '"'.repeat(1_000_001)],
+    ['only delimiters', ','.repeat(1_000_000)],
+    ['only line breaks', '\r\n'.repeat(100_000) + '\n'.repeat(100_000)],
+    ['a quote opened at the start', '"' + 'a,b\n'.repeat(100_000)],
+  ])('%s', (_, text) => {
+    const result = loadExport(utf8(text));
+    expect(result.ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Open an export: bytes → decoded text → pinned dialect → string records → mapped columns
 // (docs/formats.md "The export"). Findings about the file are made by shared/validation, not here.
-import { decodeBytes, type DecodedText, type FileRefusal } from '../csv/decode';
-import { detectDialect } from '../csv/dialect';
+import { decodeBytes, type DecodedText, type DecodeOptions, type FileRefusal } from '../csv/decode';
+import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
 import { tokenize, type CsvTable } from '../csv/tokenize';
 import { err, ok, type Result } from '../result';
 import { mapColumns, type ColumnMap } from './columns';
@@ -27,9 +27,25 @@ export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = 
   return { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
 }
 
-/** Read any bytes: never throws; refuses what is not a CSV with a reason that names what it is. */
-export function loadExport(bytes: Uint8Array): Result<LoadedExport, FileRefusal> {
-  const decoded = decodeBytes(bytes);
+export type LoadOptions = DecodeOptions;
+
+/**
+ * Read any bytes: never throws; refuses what is not a CSV with a reason that names what it is.
+ * `options.encoding` (any WHATWG label) reads a legacy file in the encoding the admin chose; an
+ * unknown label is refused with code 'unknownEncoding'.
+ */
+export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result<LoadedExport, FileRefusal> {
+  const decoded = decodeBytes(bytes, options);
   if (!decoded.ok) return err(decoded.error);
+  const sep = readSepLine(decoded.value.text);
+  if (sep && !isDelimiter(sep.delimiter)) {
+    const shown = JSON.stringify(sep.delimiter);
+    return err({
+      code: 'delimiter',
+      kind: `a file separated by ${shown}`,
+      line: 1,
+      reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
+    });
+  }
   return ok(loadExportText(decoded.value, bytes));
 }

@@ -78,7 +78,7 @@ describe('saving', () => {
         const bytes = serialize(m);
         const loaded = load(bytes);
         expect(loaded.table.records).toEqual(m.rows);
-        expect(loaded.table.dialect).toEqual({ delimiter: m.delimiter, eol: m.eol, finalNewline: m.finalNewline });
+        expect(loaded.table.dialect).toEqual({ delimiter: m.delimiter, eol: m.eol, finalNewline: m.finalNewline, mixedEol: false, sepLine: false });
         const out = cleanFile(createSession(loaded, PLAN, { me: 'u0@example.com' }));
         expect(out.identical).toBe(true);
         expect(out.bytes).toEqual(bytes);
@@ -101,7 +101,7 @@ describe('saving', () => {
         const { columns } = session.source;
         const appended = [!columns.newLicensePresent ? 'New License' : null, !columns.newAddOnsPresent ? 'New Add-ons' : null].filter((x): x is string => x !== null);
         expect(reloaded.table.header).toEqual([...m.header, ...appended]);
-        expect(reloaded.table.dialect).toEqual({ delimiter: m.delimiter, eol: m.eol, finalNewline: m.finalNewline });
+        expect(reloaded.table.dialect).toEqual({ delimiter: m.delimiter, eol: m.eol, finalNewline: m.finalNewline, mixedEol: false, sepLine: false });
         expect(reloaded.table.records).toHaveLength(m.rows.length);
         const index = session.planIndex;
         m.rows.forEach((row, r) => {

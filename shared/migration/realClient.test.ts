@@ -63,7 +63,7 @@ const DAMAGE_04: [number, string, string, string, ChangeCause][] = DAMAGE_03.fla
 describe('00, the original export', () => {
   it('reads 12 users in 14 physical lines (one quoted cell with a line break), UTF-8 without BOM, comma, LF', () => {
     expect(original.table.records).toHaveLength(12);
-    expect([original.encoding, original.bom, original.table.dialect]).toEqual(['utf-8', false, { delimiter: ',', eol: '\n', finalNewline: true }]);
+    expect([original.encoding, original.bom, original.table.dialect]).toEqual(['utf-8', false, { delimiter: ',', eol: '\n', finalNewline: true, mixedEol: false, sepLine: false }]);
     expect(original.table.records[3][13]).toBe('Line one\nLine two');
     // Row 13 (the last user) follows the multi-line cell: still row 13, not 14.
     const s = sessionFor('00-original-export.csv');

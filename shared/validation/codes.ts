@@ -81,7 +81,8 @@ export type FindingDetail =
   | { readonly code: 'LOSES_ADDON'; readonly names: readonly string[] }
   | { readonly code: 'SELF_UNKNOWN'; readonly reason: 'notGiven' | 'noEmailColumn' }
   | { readonly code: 'NORMALIZED'; readonly canonical: string }
-  | { readonly code: 'ENCODING_GUESSED' };
+  /** `encoding`: the encoding the file was read in (a name from csv/encodings.ts). */
+  | { readonly code: 'ENCODING_GUESSED'; readonly encoding: string };
 
 /** Where a finding is, as indexes into the loaded file. */
 interface At {

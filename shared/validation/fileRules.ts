@@ -26,7 +26,7 @@ export function headerFindings(source: LoadedExport): Finding[] {
     if (columns.currentLicense < 0) out.push({ code: 'MISSING_COLUMN', record: null, column: null, value: null, name: COLUMN_NAMES.currentLicense });
     if (table.records.length === 0) out.push({ code: 'EMPTY_FILE', record: null, column: null, value: null, reason: 'noRows' });
   }
-  if (source.guessed) out.push({ code: 'ENCODING_GUESSED', record: null, column: null, value: null });
+  if (source.guessed) out.push({ code: 'ENCODING_GUESSED', record: null, column: null, value: null, encoding: source.encoding });
   return out;
 }
 

@@ -1,6 +1,7 @@
 // One table of human messages and fixes, keyed by finding code (docs/rules.md); formatting is separate
 // from finding: messages read a placed finding (row numbers and header labels, see place.ts).
 import type { ChangeCause, PlacedFinding } from './codes';
+import { describeEncoding } from '../csv/encodings';
 
 export interface Described {
   readonly message: string;
@@ -104,7 +105,10 @@ export function describeFinding(f: PlacedFinding): Described {
     case 'NORMALIZED':
       return { message: `${q(f.value)} will be written as ${q(f.canonical)}.`, suggestion: null };
     case 'ENCODING_GUESSED':
-      return { message: 'The file is not valid UTF-8 or UTF-16 and was read as Windows-1252.', suggestion: 'Check that accented and non-Latin names look right; it will be saved as UTF-8.' };
+      return {
+        message: `The file is not UTF-8: its encoding was detected as ${describeEncoding(f.encoding)} and it was read that way.`,
+        suggestion: 'Check that accented and non-Latin names look right (if not, open the file again choosing its encoding); it will be saved as UTF-8.',
+      };
     default: {
       const never: never = f;
       return never;

@@ -405,7 +405,7 @@ describe('ENCODING_GUESSED', () => {
   it('warns when the file is not valid UTF-8 and was read as Windows-1252', () => {
     const bytes = concatBytes(new TextEncoder().encode(`${HEADER}\n001,Ren`), [0xe9], new TextEncoder().encode(',ann@example.com,Optimize,Admin,\n'));
     const s = check(bytes);
-    expect(placedOf(s)).toEqual([{ code: 'ENCODING_GUESSED', row: null, column: null, user: null, value: null }]);
+    expect(placedOf(s)).toEqual([{ code: 'ENCODING_GUESSED', row: null, column: null, user: null, value: null, encoding: 'windows-1252' }]);
     expect(s.cell(0, 1)).toBe('René');
     expectExplained(placedOf(s)[0], 'Windows-1252');
   });

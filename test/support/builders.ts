@@ -2,6 +2,9 @@
 import type { Plan } from '../../shared/plan/plan';
 import { createSession, type MigrationSession, type SessionOptions } from '../../shared/migration/session';
 import type { FindingCode, PlacedFinding, PlacedFindingOf } from '../../shared/validation/codes';
+import type { LoadedExport } from '../../shared/migration/load';
+import { headerFindings } from '../../shared/validation/fileRules';
+import { placeFinding } from '../../shared/validation/place';
 import { PLAN, load } from './fixtures';
 
 /** The records joined by `eol`, with a final line ending unless told otherwise. */
@@ -55,3 +58,8 @@ export function findingsOf<C extends FindingCode>(session: MigrationSession, cod
 }
 
 export const codesOf = (findings: readonly { readonly code: FindingCode }[]): FindingCode[] => findings.map((f) => f.code);
+
+/** The findings about a loaded file as a whole (header, encoding), as people read them. */
+export function fileFindingsOf(loaded: LoadedExport): PlacedFinding[] {
+  return headerFindings(loaded).map((f) => placeFinding(f, loaded));
+}

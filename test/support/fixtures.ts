@@ -34,3 +34,10 @@ export const PLAN: Plan = {
     { name: 'Deal', seats: 2 },
   ],
 };
+
+export const ENCODING_FIXTURES = fileURLToPath(new URL('../fixtures/encodings/', import.meta.url));
+
+/** A file of test/fixtures/encodings (written by Python's codecs, not by our decoders; see its README). */
+export function encodingFixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(ENCODING_FIXTURES + name));
+}
