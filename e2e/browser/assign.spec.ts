@@ -141,7 +141,9 @@ test('filters: search, current and new license, only problems; select all shown'
   await expect(page.getByTestId('shown-count')).toHaveText('14 of 52 shown');
   await page.getByTestId('filter-new').selectOption({ label: 'Any new license' });
   await page.getByTestId('filter-problems').check();
-  await expect(page.getByTestId('shown-count')).toHaveText('31 of 52 shown');
+  // 31 rows had problems before LOSES_ADDON; the 8 Standard users who hold Meet or Deal today now keep a
+  // license without their add-on: a warning each.
+  await expect(page.getByTestId('shown-count')).toHaveText('39 of 52 shown');
   await shotBoth(page, '3-assign-filtered');
 });
 
