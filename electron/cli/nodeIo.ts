@@ -1,6 +1,7 @@
-// The CLI's real input and output: files through durableWrite, text to the process streams.
+// The CLI's real input and output: files through writeFileSafely (durableWrite), text to the process streams.
 import { readFile } from 'node:fs/promises';
-import { durableWrite, DurableWriteError, explainWriteError } from '../files/durableWrite';
+import { DurableWriteError, explainWriteError } from '../files/durableWrite';
+import { WriteRefused, writeFileSafely } from '../files/writeTarget';
 import type { CliIo } from './run';
 
 export const nodeCliIo: CliIo = {
@@ -9,8 +10,10 @@ export const nodeCliIo: CliIo = {
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: async (path, bytes) => {
     try {
-      await durableWrite(path, bytes);
+      // Refuses devices, FIFOs and read-only files, writes through symlinks, sweeps our stale temp files.
+      await writeFileSafely(path, bytes);
     } catch (e) {
+      if (e instanceof WriteRefused) throw new Error(e.why, { cause: e });
       if (e instanceof DurableWriteError) throw new Error(explainWriteError(e), { cause: e });
       throw e;
     }
