@@ -266,7 +266,7 @@ export async function sweepOrphanTemps(
     if (pid === null) continue;
     const full = join(dir, name);
     try {
-      const st = await (fs.lstat ?? fs.stat)(full);
+      const st = await (fs.lstat !== undefined ? fs.lstat(full) : fs.stat(full));
       if (!st.isFile()) continue;
       const age = now - st.mtimeMs;
       const stale = age >= olderThanMs || (age >= graceMs && pid !== process.pid && !isAlive(pid));
