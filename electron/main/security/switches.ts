@@ -60,6 +60,6 @@ export function refusedSwitches(argv: readonly string[], rules: SwitchRules): st
 
 /** One line for stderr: what was refused and why, never a fallback. */
 export function refusalMessage(refused: readonly string[]): string {
-  const shown = refused.slice(0, 5).map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a));
+  const shown = refused.slice(0, 5).map((a) => (a.length > 120 ? `${a.slice(0, 117)}...` : a));
   return `License Prep refuses to start with ${shown.join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}: the installed app accepts only its own options (see license-prep --help).`;
 }
