@@ -141,6 +141,12 @@ describe('the built preload', () => {
     expect([...new Set([...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))]).toEqual(['electron']);
   });
 
+  it('exposes nothing outside a sandboxed renderer (fails closed)', () => {
+    const unsandboxed = boot({ mode: 'preload', env: { BOOT_UNSANDBOXED: '1' } });
+    expect(unsandboxed.exposedKeys).toBeNull();
+    expect(unsandboxed.record.errors.join('\n')).toMatch(/only to a sandboxed, context-isolated renderer/);
+  });
+
   it('resolves a dropped File to its path itself; a page-made object or File names nothing', () => {
     expect(run.probes.invocations).toEqual([['lp:file.adoptDropped', { path: '/home/admin/export.csv', size: 6, purpose: 'export', sha256: 'a'.repeat(64) }]]);
     expect(run.probes.adoptPageObject).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

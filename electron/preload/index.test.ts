@@ -31,6 +31,8 @@ type Api = Record<string, (...args: unknown[]) => unknown>;
 let api: Api;
 
 beforeAll(async () => {
+  // What Electron's sandboxed preload sees.
+  Object.assign(process, { sandboxed: true, contextIsolated: true });
   await import('./index');
   api = exposed.licensePrep as Api;
 });

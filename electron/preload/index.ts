@@ -53,4 +53,9 @@ const preloadBuilt: Pick<LicensePrepApi, keyof typeof preloadChannels> = {
 
 const api = { ...invokers(), ...subscriptions(), ...preloadBuilt } as unknown as LicensePrepApi;
 
+// Fail closed: outside a sandboxed, context-isolated renderer there is no bridge at all (and the page
+// says it is not the desktop app). The e2e security spec relies on this: a bridge means a sandbox.
+if (process.sandboxed !== true || process.contextIsolated !== true) {
+  throw new Error('License Prep exposes its bridge only to a sandboxed, context-isolated renderer.');
+}
 contextBridge.exposeInMainWorld('licensePrep', api);

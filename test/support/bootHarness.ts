@@ -86,6 +86,9 @@ async function drivePreload(): Promise<void> {
   finish(0);
 }
 
+// A sandboxed, context-isolated renderer is where Electron runs the preload (it refuses to run elsewhere).
+if (mode === 'preload' && env.BOOT_UNSANDBOXED !== '1') Object.assign(process, { sandboxed: true, contextIsolated: true });
+
 try {
   Module.createRequire(target)(target);
 } catch (e) {
