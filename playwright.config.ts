@@ -8,6 +8,9 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 
 export default defineConfig({
   testDir: './e2e',
+  // One tsconfig for everything the specs import: otherwise Playwright applies shared/tsconfig.json's
+  // `paths` (papaparse → its local .d.ts, for the type checker only) at run time and loads an empty module.
+  tsconfig: './e2e/tsconfig.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
