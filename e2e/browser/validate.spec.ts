@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createSession, findingsReportText, loadExport, parsePlanText } from '../../shared/index';
+import { createSession, findingsReportText, loadExport, parsePlanText, placedFindings } from '../../shared/index';
 import { chooseFile, downloadText, freshApp, realClient, shotBoth } from './helpers';
 
 function coreReport(file: string, original: string, planFile: string): string {
@@ -11,7 +11,7 @@ function coreReport(file: string, original: string, planFile: string): string {
   const originalLoaded = loadExport(new Uint8Array(readFileSync(original)));
   const plan = parsePlanText(readFileSync(planFile, 'utf8'));
   if (!loaded.ok || !originalLoaded.ok || !plan.ok) throw new Error('fixture did not load');
-  return findingsReportText(createSession(loaded.value, plan.value, { original: originalLoaded.value, me: null }).allFindings());
+  return findingsReportText(placedFindings(createSession(loaded.value, plan.value, { original: originalLoaded.value, me: null })));
 }
 
 for (const name of ['03-lo-open-resave-csv-defaults.csv', '05-lo-utf16le-bom-comma.csv']) {

@@ -1,13 +1,57 @@
-// The CLI's real input and output: files through writeFileSafely (durableWrite), text to the process streams.
-import { readFile } from 'node:fs/promises';
+// The CLI's real input and output: files read with a size limit and written through writeFileSafely
+// (durableWrite, never over a device, FIFO or read-only file), text to the process streams at the pace of
+// their reader.
+import { open } from 'node:fs/promises';
+import { describeLimit } from '../../shared/index';
 import { DurableWriteError, explainWriteError } from '../files/durableWrite';
 import { WriteRefused, writeFileSafely } from '../files/writeTarget';
 import type { CliIo } from './run';
 
+class TooBig extends Error {
+  readonly code = 'ETOOBIG';
+}
+
+/**
+ * Read at most `maxBytes` (and one more to know it is too big): a device such as /dev/zero, a FIFO
+ * or a huge file is refused with a reason instead of reading forever or exhausting memory.
+ */
+export async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (stat.isFile() && stat.size > maxBytes) throw new TooBig(`it is larger than ${describeLimit(maxBytes)} (${describeLimit(stat.size)}), the most this program reads`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const size = Math.min(1 << 20, maxBytes + 1 - total);
+      const buffer = new Uint8Array(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === size ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw new TooBig(`it is larger than ${describeLimit(maxBytes)}, the most this program reads`);
+    }
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
 export const nodeCliIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
+  stdout: (text) => {
+    if (process.stdout.write(text)) return;
+    return new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  },
   stderr: (text) => void process.stderr.write(text),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: readLimited,
   writeFile: async (path, bytes) => {
     try {
       // Refuses devices, FIFOs and read-only files, writes through symlinks, sweeps our stale temp files.

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import Papa from 'papaparse';
 import { runCli, type CliIo } from './run';
 import { parseArgs } from './args';
+import { readLimited } from './nodeIo';
 
 const FIX = join(__dirname, '../../test/fixtures/real-client');
 const SAMPLES = join(__dirname, '../../resources/samples');
@@ -20,10 +21,10 @@ function memoryIo(extra: Record<string, string | Uint8Array> = {}) {
   const io: CliIo = {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
-    readFile: async (p) => {
-      const f = files.get(p);
-      if (f) return f;
-      return new Uint8Array(readFileSync(p));
+    readFile: async (p, maxBytes) => {
+      const f = files.get(p) ?? new Uint8Array(readFileSync(p));
+      if (f.length > maxBytes) throw Object.assign(new Error(`it is larger than ${maxBytes / 1048576} MiB, the most this program reads`), { code: 'ETOOBIG' });
+      return f;
     },
     writeFile: async (p, b) => void files.set(p, b),
   };
@@ -56,7 +57,7 @@ describe('license-prep arguments', () => {
     expect(parsed).toEqual({ kind: 'run', options: { command: 'validate', file: 'f.csv', plan: 'p.json', me: 'a@b.c', format: 'json' } });
   });
   it.each([
-    [['frobnicate', 'f.csv', '--plan', 'p'], 'the command must be validate, clean or summary'],
+    [['frobnicate', 'f.csv', '--plan', 'p'], 'the command must be validate, clean, summary or assign'],
     [['validate', '--plan', 'p'], 'FILE is missing'],
     [['validate', 'f.csv'], '--plan PLAN.json is required'],
     [['validate', 'f.csv', '--plan'], '--plan needs a value'],
@@ -66,6 +67,11 @@ describe('license-prep arguments', () => {
     [['clean', 'f.csv', '--plan', 'p'], 'clean needs --out OUT.csv'],
     [['summary', 'f.csv', '--plan', 'p', '--out', 'o.csv'], '--out does not apply to summary'],
     [['validate', 'f.csv', '--plan', 'p', '--plan', 'q'], '--plan is given twice'],
+    [['validate', 'f.csv', '--plan', 'p', '--me', '--'], '--me needs a value'],
+    [['validate', 'f.csv', '--plan', 'p', '--me', '--format', 'json'], '--me needs a value'],
+    [['clean', 'f.csv', '--plan', 'p', '--out', 'out/'], '--out out/ names a folder'],
+    [['validate', 'f.csv', '--plan', 'p', '--report', 'C:\\reports\\'], 'names a folder'],
+    [['validate', 'f.csv', '--plan', 'p', '-x'], 'unknown option -x'],
   ])('refuses %j with "%s"', (argv, message) => {
     const parsed = parseArgs(argv);
     expect(parsed.kind).toBe('error');
@@ -77,6 +83,11 @@ describe('license-prep arguments', () => {
     const before = parseArgs(['--plan', 'p', 'validate', 'f.csv']);
     expect(before.kind === 'error' && before.message).toContain('comes first');
   });
+  it('"--" ends the options: a FILE whose name starts with a dash', () => {
+    expect(parseArgs(['validate', '--plan', 'p', '--', '--odd.csv'])).toMatchObject({ kind: 'run', options: { file: '--odd.csv' } });
+    expect(parseArgs(['validate', '--plan', 'p', '--encoding', 'shift_jis', 'f.csv'])).toMatchObject({ kind: 'run', options: { encoding: 'shift_jis' } });
+  });
+
   it('prints usage with --help and exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
@@ -108,7 +119,8 @@ describe('license-prep validate', () => {
       { kind: 'license', name: 'Engage', assigned: 0, seats: 3 },
       { kind: 'license', name: 'Admin', assigned: 0, seats: 1 },
       { kind: 'license', name: 'Viewer', assigned: 1, seats: 5 },
-      { kind: 'addOn', name: 'Meet', assigned: 1, seats: 2 },
+      // Meet on a Viewer row is ADDON_NOT_ALLOWED: it takes no seat (one error, not two).
+      { kind: 'addOn', name: 'Meet', assigned: 0, seats: 2 },
       { kind: 'addOn', name: 'Deal', assigned: 0, seats: 1 },
     ]);
     for (const f of json.findings) expect(Object.keys(f).sort()).toEqual(['code', 'column', 'message', 'row', 'severity', 'suggestion', 'user', 'value']);
@@ -135,17 +147,67 @@ describe('license-prep validate', () => {
   it.each([
     [['validate', 'missing.csv', '--plan', 'plan.json'], 'cannot read the file missing.csv: no such file'],
     [['validate', join(FIX, '01-lo-opened-saved-as.xlsx'), '--plan', 'plan.json'], 'this is an Excel workbook'],
-    [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: licenses[0].seats: must be a whole number'],
+    [['validate', 'f.csv', '--plan', 'bad.json'], 'the plan bad.json is not valid: License 1 ("A"): seats must be a whole number'],
     [['validate', 'f.csv', '--plan', 'notjson.json'], 'the plan notjson.json is not valid: not valid JSON'],
     [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'nope.csv'], 'cannot read the original export nope.csv'],
-    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'empty.csv'], 'cannot use the original export empty.csv: The file has a header but no user rows.'],
-    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'noemail.csv'], 'cannot use the original export noemail.csv: The required column "Email" is missing.'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'empty.csv'], 'cannot use the original export empty.csv: it has a header but no users'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'nokey.csv'], 'cannot use the original export nokey.csv: it has neither a User ID nor an Email column'],
+    [['validate', 'f.csv', '--plan', 'plan.json', '--original', 'ragged.csv'], 'cannot use the original export ragged.csv: row 3 (line 3) has 2 cells where the header has 7: use the export as downloaded'],
   ])('exits 2 with one line on stderr for %j', async (argv, message) => {
-    const r = await run(argv, { 'empty.csv': `${HEADER}\n`, 'noemail.csv': 'User ID,Current License\n1,Optimize\n', 'f.csv': VALID, 'bad.json': '{"licenses":[{"name":"A","seats":1.5,"addOnsAllowed":true}],"addOns":[]}', 'notjson.json': '{' });
+    const r = await run(argv, { 'empty.csv': `${HEADER}\n`, 'nokey.csv': 'Name,Current License\nAnn,Optimize\n', 'ragged.csv': `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Admin,\n003,Cy\n`, 'f.csv': VALID, 'bad.json': '{"licenses":[{"name":"A","seats":1.5,"addOnsAllowed":true}],"addOns":[]}', 'notjson.json': '{' });
     expect(r.code).toBe(2);
     expect(r.stdout()).toBe('');
     expect(r.stderr()).toContain(message);
     expect(r.stderr().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('limits, encodings and terminals', () => {
+  it('reads a legacy file with --encoding (any WHATWG label) and refuses an unknown label', async () => {
+    const latin = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n001,Ren`), 0xe9, ...new TextEncoder().encode(',A,ann@x.com,Optimize,Admin,\n')]);
+    const r = await run(['summary', 'f.csv', '--plan', 'plan.json', '--encoding', 'latin1', '--format', 'json'], { 'f.csv': latin });
+    expect(r.code).toBe(0);
+    const bad = await run(['validate', 'f.csv', '--plan', 'plan.json', '--encoding', 'klingon'], { 'f.csv': latin });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr()).toContain('--encoding klingon is not an encoding');
+  });
+
+  it('reads at most the limit (and one byte more) from a file, a device or a pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lp-limit-'));
+    writeFileSync(join(dir, 'small'), 'abc');
+    expect([...(await readLimited(join(dir, 'small'), 3))]).toEqual([97, 98, 99]);
+    await expect(readLimited(join(dir, 'small'), 2)).rejects.toMatchObject({ code: 'ETOOBIG' });
+    await expect(readLimited('/dev/zero', 1000)).rejects.toMatchObject({ code: 'ETOOBIG' });
+    await expect(readLimited(dir, 1000)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('refuses a plan or a file past the documented limits with one line, before parsing it', async () => {
+    const big = await run(['validate', 'f.csv', '--plan', 'big.json'], { 'f.csv': VALID, 'big.json': ' '.repeat(2 * 1024 * 1024) });
+    expect(big.code).toBe(2);
+    expect(big.stderr()).toMatch(/cannot read the plan big\.json: it is larger than 1 MiB/);
+  });
+
+  it('shows control characters and escape sequences from cells and the plan escaped on the terminal', async () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `${i + 10},U,X,u${i}@x.com,Optimize,Engage,`).join('\n');
+    const hostile = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,"Eng\u001b]0;pwned\u0007\u202eage",\n${filler}\n`;
+    const r = await run(['validate', 'f.csv', '--plan', 'plan.json'], { 'f.csv': hostile });
+    expect(r.code).toBe(1);
+    for (const c of ['\u001b', '\u0007', '\u202e']) expect(r.stdout().includes(c)).toBe(false);
+    expect(r.stdout()).toContain('\\e]0;pwned\\x07\\u202eage');
+    const json = await run(['validate', 'f.csv', '--plan', 'plan.json', '--format', 'json'], { 'f.csv': hostile });
+    for (const c of ['\u001b', '\u0007', '\u202e']) expect(json.stdout().includes(c)).toBe(false);
+    expect(JSON.parse(json.stdout()).findings.find((f: { code: string }) => f.code === 'UNKNOWN_LICENSE').value).toBe('Eng\u001b]0;pwned\u0007\u202eage');
+  });
+
+  it('streams --format json in pieces that join to the same object as the one-shot shape', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},U${i},X,u${i}@x.com,Optimize,Engag,`).join('\n');
+    const m = memoryIo({ 'plan.json': PLAN, 'f.csv': `${HEADER}\n${rows}\n` });
+    const pieces: string[] = [];
+    const code = await runCli(['validate', 'f.csv', '--plan', 'plan.json', '--format', 'json'], { ...m.io, stdout: (t) => void pieces.push(t) });
+    expect(code).toBe(1);
+    expect(pieces.length).toBeGreaterThan(3);
+    const json = JSON.parse(pieces.join(''));
+    expect(json.findings.filter((f: { code: string }) => f.code === 'UNKNOWN_LICENSE')).toHaveLength(3000);
   });
 });
 
@@ -201,6 +263,63 @@ describe('license-prep summary', () => {
     const text = await run(['summary', 'f.csv', '--plan', 'plan.json'], { 'f.csv': VALID });
     expect(text.stdout()).toMatch(/Optimize\s+→ Admin\s+1/);
   });
+
+  it('counts current licenses ignoring case, "No License Assigned" as none, and leaves unreadable rows out', async () => {
+    const mixed = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Admin,\n002,Bob,B,bob@x.com,OPTIMIZE ,Admin,\n003,Cy,C,cy@x.com,No License Assigned,,\n004,Di\n`;
+    const r = await run(['summary', 'f.csv', '--plan', 'plan.json', '--format', 'json'], { 'f.csv': mixed });
+    expect(JSON.parse(r.stdout()).transitions).toEqual([
+      { current: '', next: '', users: 1 },
+      { current: 'Optimize', next: 'Admin', users: 2 },
+    ]);
+    const text = await run(['summary', 'f.csv', '--plan', 'plan.json'], { 'f.csv': mixed });
+    expect(text.stdout()).toMatch(/\(none\)\s+→ \(no license\)\s+1/);
+    expect(text.stdout()).toContain('1 row could not be read and is not counted');
+  });
+});
+
+describe('license-prep assign', () => {
+  const withMapping = (mapping: unknown) => JSON.stringify({ ...JSON.parse(PLAN), mapping });
+  const FILE = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,,\n002,Bob,B,bob@x.com,Optimize,Admin,\n003,Cy,C,cy@x.com,Standard,,\n`;
+
+  it('fills empty cells from the plan’s mapping, validates, and writes the upload-ready file (exit 0)', async () => {
+    const plan = withMapping({ licenses: [{ current: 'optimize', license: 'Engage', addOns: ['Meet'] }, { current: 'Standard', license: 'Viewer' }] });
+    const r = await run(['assign', 'f.csv', '--plan', 'm.json', '--me', 'bob@x.com', '--out', 'out.csv'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.stderr()).toBe('');
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.files.get('out.csv'))).toBe(`${HEADER}\n001,Ann,A,ann@x.com,Optimize,Engage,Meet\n002,Bob,B,bob@x.com,Optimize,Admin,\n003,Cy,C,cy@x.com,Standard,Viewer,\n`);
+    expect(r.stdout()).toContain('2 rows filled from the mapping');
+  });
+
+  it('writes nothing and exits 1 when the result has errors (seats over the plan)', async () => {
+    const plan = JSON.stringify({ ...JSON.parse(withMapping({ licenses: [{ current: 'Optimize', license: 'Admin' }] })) });
+    const r = await run(['assign', 'f.csv', '--plan', 'm.json', '--me', 'bob@x.com', '--out', 'out.csv', '--overwrite'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.code).toBe(1);
+    expect(r.files.has('out.csv')).toBe(false);
+    expect(r.stdout()).toContain('SEATS_EXCEEDED');
+  });
+
+  it('exits 2 when the plan has no mapping, and refuses --overwrite outside assign', async () => {
+    const r = await run(['assign', 'f.csv', '--plan', 'plan.json', '--out', 'out.csv'], { 'f.csv': FILE });
+    expect(r.code).toBe(2);
+    expect(r.stderr()).toContain('has no mapping');
+    expect(parseArgs(['clean', 'f.csv', '--plan', 'p', '--out', 'o', '--overwrite'])).toEqual({ kind: 'error', message: '--overwrite does not apply to clean' });
+    expect(parseArgs(['assign', 'f.csv', '--plan', 'p'])).toEqual({ kind: 'error', message: 'assign needs --out OUT.csv' });
+  });
+
+  it('migrates the real-client export in one command: every current license mapped, the result valid', async () => {
+    const plan = JSON.stringify({
+      ...JSON.parse(readFileSync(join(FIX, 'plan.json'), 'utf8')),
+      mapping: { licenses: [{ current: 'Sales Cloud', license: 'Sales Cloud' }, { current: 'Service Cloud', license: 'Service Cloud' }, { current: 'Platform', license: 'Platform' }, { current: '', license: '' }] },
+    });
+    const r = await run(['assign', join(FIX, '00-original-export.csv'), '--plan', 'm.json', '--me', 'mia@example.com', '--out', 'out.csv', '--format', 'json'], { 'm.json': plan });
+    expect(r.code).toBe(0);
+    const out = new TextDecoder().decode(r.files.get('out.csv'));
+    const original = readFileSync(join(FIX, '00-original-export.csv'), 'utf8');
+    // Only New License / New Add-ons changed: same number of lines, the other cells as they were.
+    expect(out.split('\n')).toHaveLength(original.split('\n').length);
+    expect(out).toContain('jose.mueller@example.com,000123,+44 20 7946 0958,2024-03-01,2024-11-05T09:15:00Z,"Sales, EMEA",1-2,Sales Cloud,Sales Cloud,,');
+    expect(JSON.parse(r.stdout()).valid).toBe(true);
+  });
 });
 
 describe('the license-prep process', () => {
@@ -232,6 +351,10 @@ describe('the license-prep process', () => {
     const viaLink = exec('clean', join(dir, 'link.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'ok.csv'), '--me', 'ann@x.com');
     expect(viaLink.status).toBe(2);
     expect(viaLink.stderr).toContain('would overwrite the file');
+    // A device that never ends is refused at the documented limit, not read forever.
+    const zero = exec('validate', '/dev/zero', '--plan', join(dir, 'plan.json'));
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('larger than 256 MiB');
     // The written file parses back to the same records.
     expect(Papa.parse(readFileSync(join(dir, 'out.csv'), 'utf8').trim()).data).toHaveLength(3);
   });

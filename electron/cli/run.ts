@@ -1,27 +1,36 @@
-// The license-prep CLI (SPEC "The CLI"): the same core as the app, headless. Exit 0 valid,
-// 1 errors found (clean writes nothing), 2 usage error or unreadable input (one line on stderr).
+// The license-prep CLI (docs/formats.md "The CLI"): the same core as the app, headless. Exit 0 valid,
+// 1 errors found (clean writes nothing), 2 usage error, unreadable input or a refused output path.
 import {
   cleanFile,
   createSession,
-  describeFinding,
+  decodeBytes,
   findingsReport,
   loadExport,
+  loadExportText,
+  mappingChanges,
+  MAX_EXPORT_BYTES,
+  MAX_PLAN_BYTES,
+  originalProblem,
   parsePlanText,
+  placedFindings,
   summaryText,
   transitions,
-  validationJson,
+  validationJsonChunks,
   validationText,
   type LoadedExport,
 } from '../../shared/index';
-
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 import { parseArgs, USAGE, type CliOptions } from './args';
+import { jsonSafe, terminalSafe } from './terminal';
 import { outputProblem, type NamedPath } from '../files/writeTarget';
 
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
 export interface CliIo {
-  readonly stdout: (text: string) => void;
+  /** Standard output; a promise when the reader is slower than we write (then we wait for it). */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** The file's bytes; throws an error with code ETOOBIG past `maxBytes` (without reading more than that). */
+  readonly readFile: (path: string, maxBytes: number) => Promise<Uint8Array>;
   readonly writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
 }
 
@@ -33,21 +42,41 @@ const describeIoError = (e: unknown): string => {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ETOOBIG') return (e as Error).message;
   return (e as Error).message ?? String(e);
 };
 
-async function read(io: CliIo, path: string, what: string): Promise<Uint8Array> {
+async function read(io: CliIo, path: string, what: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    return await io.readFile(path);
+    return await io.readFile(path, maxBytes);
   } catch (e) {
     throw new UsageFailure(`cannot read ${what} ${path}: ${describeIoError(e)}`);
   }
 }
 
-async function loadCsv(io: CliIo, path: string, what: string): Promise<LoadedExport> {
-  const loaded = loadExport(await read(io, path, what));
-  if (!loaded.ok) throw new UsageFailure(`cannot use ${what} ${path}: ${loaded.error.reason}`);
-  return loaded.value;
+async function loadCsv(io: CliIo, path: string, what: string, encoding?: string): Promise<LoadedExport> {
+  const bytes = await read(io, path, what, MAX_EXPORT_BYTES);
+  if (encoding === undefined) {
+    const loaded = loadExport(bytes);
+    if (!loaded.ok) throw new UsageFailure(`cannot use ${what} ${path}: ${loaded.error.reason}`);
+    return loaded.value;
+  }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new UsageFailure(`--encoding ${encoding} is not an encoding this program knows (use a WHATWG label such as windows-1252, iso-8859-2, shift_jis, gb18030, big5, euc-kr, utf-16le)`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new UsageFailure(`cannot use ${what} ${path}: it is not valid ${encoding} text`);
+  }
+  const checked = decodeBytes(new TextEncoder().encode(text));
+  if (!checked.ok) throw new UsageFailure(`cannot use ${what} ${path}: ${checked.error.reason}`);
+  return loadExportText({ text, encoding: 'utf-8', bom: false, guessed: false }, null);
 }
 
 async function write(io: CliIo, path: string, bytes: Uint8Array, what: string): Promise<void> {
@@ -73,39 +102,62 @@ async function refuseOverwrites(options: CliOptions): Promise<void> {
   if (problem !== null) throw new UsageFailure(problem);
 }
 
+/** Write chunks to stdout in pieces of about 64 KiB, waiting for a slow reader. */
+async function emit(io: CliIo, chunks: Iterable<string>, safe: (text: string) => string): Promise<void> {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 65536) {
+      await io.stdout(safe(buffer));
+      buffer = '';
+    }
+  }
+  if (buffer !== '') await io.stdout(safe(buffer));
+}
+
 async function execute(options: CliOptions, io: CliIo): Promise<number> {
-  const planText = new TextDecoder('utf-8').decode(await read(io, options.plan, 'the plan'));
-  const plan = parsePlanText(planText);
+  const planBytes = await read(io, options.plan, 'the plan', MAX_PLAN_BYTES);
+  const plan = parsePlanText(new TextDecoder('utf-8').decode(planBytes));
   if (!plan.ok) throw new UsageFailure(`the plan ${options.plan} is not valid: ${plan.error.join('; ')}`);
-  const file = await loadCsv(io, options.file, 'the file');
+  const file = await loadCsv(io, options.file, 'the file', options.encoding);
   const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export') : null;
   if (original !== null) {
-    // Comparing with an original that has no users or no Email would call every user new.
-    const unusable = original.fileFindings.find((f) => f.code === 'EMPTY_FILE' || (f.code === 'MISSING_COLUMN' && f.column === 'Email'));
-    if (unusable) throw new UsageFailure(`cannot use the original export ${options.original}: ${describeFinding(unusable).message}`);
+    const problem = originalProblem(original);
+    if (problem !== null) throw new UsageFailure(`cannot use the original export ${options.original}: ${problem}`);
   }
   await refuseOverwrites(options);
 
   const session = createSession(file, plan.value, { original, me: options.me ?? null });
-  const findings = session.allFindings();
-  const seats = session.seatUsage();
-  const result = validationJson(findings, seats);
+  let assigned = 0;
+  if (options.command === 'assign') {
+    const mapping = plan.value.mapping;
+    if (mapping === undefined || mapping.licenses.length === 0) {
+      throw new UsageFailure(`the plan ${options.plan} has no mapping: add "mapping" to it (docs/formats.md), or map current licenses in the app and export the plan`);
+    }
+    assigned = session.applyChanges(mappingChanges(session, mapping, { overwrite: options.overwrite === 'true' })).rows.length;
+  }
   const name = options.file.split(/[\\/]/).pop() ?? options.file;
+  const json = options.format === 'json';
+  const valid = session.valid;
 
   if (options.command === 'summary') {
-    io.stdout(options.format === 'json' ? JSON.stringify({ ...result, transitions: transitions(session) }) + '\n' : summaryText(name, session));
-    return result.valid ? 0 : 1;
+    if (json) await emit(io, validationJsonChunks(session, { transitions: transitions(session) }), jsonSafe);
+    else await emit(io, [summaryText(name, session)], terminalSafe);
+    return valid ? 0 : 1;
   }
-  if (options.report !== undefined) await write(io, options.report, findingsReport(findings), 'the report');
-  io.stdout(options.format === 'json' ? JSON.stringify(result) + '\n' : validationText(name, session.rowCount, findings, seats) + '\n');
-  if (!result.valid) {
-    if (options.command === 'clean') io.stderr(`license-prep: ${plural(result.findings.filter((f) => f.severity === 'error').length, 'error')} found: nothing was written to ${options.out}\n`);
+  if (options.report !== undefined) await write(io, options.report, findingsReport(placedFindings(session)), 'the report');
+  if (json) await emit(io, validationJsonChunks(session), jsonSafe);
+  else await emit(io, [validationText(name, session), '\n'], terminalSafe);
+  const writes = options.command === 'clean' || options.command === 'assign';
+  if (!valid) {
+    if (writes) io.stderr(terminalSafe(`license-prep: ${plural(session.counts().errors, 'error')} found: nothing was written to ${options.out}\n`));
     return 1;
   }
-  if (options.command === 'clean') {
+  if (writes) {
     const clean = cleanFile(session);
     await write(io, options.out!, clean.bytes, 'the clean file');
-    if (options.format === 'text') io.stdout(`Wrote ${options.out}: ${plural(session.rowCount, 'user')}, ${plural(clean.changedRows, 'row')} rewritten${clean.identical ? ' (identical to the input)' : ''}.\n`);
+    const filled = options.command === 'assign' ? ` (${plural(assigned, 'row')} filled from the mapping)` : '';
+    if (!json) await io.stdout(terminalSafe(`Wrote ${options.out}: ${plural(session.rowCount, 'user')}, ${plural(clean.changedRows, 'row')} rewritten${clean.identical ? ' (identical to the input)' : ''}${filled}.\n`));
   }
   return 0;
 }
@@ -117,14 +169,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (parsed.kind === 'error') {
-    io.stderr(`license-prep: ${parsed.message} (license-prep --help for usage)\n`);
+    io.stderr(terminalSafe(`license-prep: ${parsed.message} (license-prep --help for usage)\n`));
     return 2;
   }
   try {
     return await execute(parsed.options, io);
   } catch (e) {
     if (e instanceof UsageFailure) {
-      io.stderr(`license-prep: ${e.message}\n`);
+      io.stderr(terminalSafe(`license-prep: ${e.message}\n`));
       return 2;
     }
     throw e;

@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { SEVERITY, describeFinding, type Finding } from '../../shared/index';
 import { showCell } from '../store/actions';
 import { useAppStore } from '../store/appStore';
-import { collectFindings, columnIndexOf, rowIndexOf } from '../store/selectors';
+import { collectFindings } from '../store/selectors';
 import { currentSession } from '../store/sessionHolder';
 
 const PAGE = 100;
@@ -21,17 +21,16 @@ export function FindingsList({ severity = 'all', compact = false, testId }: { se
     return <p className="empty-note" data-testid={testId}>{severity === 'warning' ? 'No warnings.' : severity === 'error' ? 'No errors: the file is ready to upload.' : 'No problems found.'}</p>;
   }
   const open = (f: Finding): void => {
-    if (f.row === null) return;
-    const r = rowIndexOf(session, f.row);
-    if (r >= 0) showCell(r, columnIndexOf(session, f.column));
+    if (f.record !== null && f.record >= 0) showCell(f.record, f.column ?? -1);
   };
   return (
     <div className={`findings${compact ? ' compact' : ''}`} data-testid={testId}>
       <ul>
         {list.items.map((f, i) => {
-          const { message, suggestion } = describeFinding(f);
+          const placed = session.place(f);
+          const { message, suggestion } = describeFinding(placed);
           const sev = SEVERITY[f.code];
-          const where = f.row === null ? 'Whole file' : `Row ${f.row}${f.column ? ` · ${f.column}` : ''}`;
+          const where = placed.row === null ? 'Whole file' : `Row ${placed.row}${placed.column ? ` · ${placed.column}` : ''}`;
           const body = (
             <>
               <span className={`badge ${sev}`}>{sev === 'error' ? 'Error' : 'Warning'}</span>
@@ -44,8 +43,8 @@ export function FindingsList({ severity = 'all', compact = false, testId }: { se
             </>
           );
           return (
-            <li key={i} className={`finding ${sev}`} data-code={f.code} data-row={f.row ?? ''}>
-              {f.row !== null ? (
+            <li key={i} className={`finding ${sev}`} data-code={f.code} data-row={placed.row ?? ''}>
+              {f.record !== null && f.record >= 0 ? (
                 <button type="button" className="finding-link" onClick={() => open(f)} title={suggestion ?? message}>
                   {body}
                 </button>

@@ -2,6 +2,7 @@
 // offered only when the row's New License allows add-ons (issue 4, item 3).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
+import { closestName } from '../../shared/index';
 import { addOnOptions } from '../store/selectors';
 import { currentSession } from '../store/sessionHolder';
 import { editAddOns, refocusCell } from './gridEdits';
@@ -14,8 +15,9 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
   const view = useMemo(() => (session && r >= 0 ? addOnOptions(session, r, session.licenseOf(r)) : { allowed: false, reason: '', options: [] }), [session, r]);
   const [mask, setMask] = useState(() => (session ? session.planIndex.addOns(props.initialValue ?? '').mask : 0));
   // Names the plan does not know are kept (and shown) until the admin unticks them: never dropped silently.
-  const unknown = useMemo(() => (session ? session.planIndex.addOns(props.initialValue ?? '').unknown : []), [session, props.initialValue]);
-  const [kept, setKept] = useState<readonly string[]>(() => unknown.map((u) => u.name));
+  const unknown = useMemo(() => (session ? session.planIndex.unknownAddOns(props.initialValue ?? '') : []), [session, props.initialValue]);
+  const [kept, setKept] = useState<readonly string[]>(() => unknown);
+  const closestOf = (name: string): string | null => (session ? closestName(name, session.planIndex.addOnNames) : null);
   const boxes = useRef<(HTMLInputElement | null)[]>([]);
   const doneRef = useRef<HTMLButtonElement>(null);
 
@@ -74,11 +76,11 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
             </label>
           );
         })}
-        {unknown.map((u) => (
-          <label key={`unknown:${u.name}`} className="option unknown">
-            <input type="checkbox" checked={kept.includes(u.name)} onChange={() => toggleUnknown(u.name)} />
-            <span className="option-name">{u.name}</span>
-            <span className="option-note over">not in the plan{u.closest ? ` — did you mean ${u.closest}?` : ''}</span>
+        {unknown.map((name) => (
+          <label key={`unknown:${name}`} className="option unknown">
+            <input type="checkbox" checked={kept.includes(name)} onChange={() => toggleUnknown(name)} />
+            <span className="option-name">{name}</span>
+            <span className="option-note over">not in the plan{closestOf(name) ? ` — did you mean ${closestOf(name)}?` : ''}</span>
           </label>
         ))}
       </div>

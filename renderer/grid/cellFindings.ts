@@ -28,16 +28,15 @@ export function clearCellFindings(): void {
 }
 
 export function findingsOfCell(session: MigrationSession, r: number, column: number, keyColumn: number): Finding[] {
-  const name = session.source.columns.names[column];
-  return rowFindings(session, r).filter((f) => f.column === name || (f.column === null && column === keyColumn));
+  return rowFindings(session, r).filter((f) => f.column === column || (f.column === null && column === keyColumn));
 }
 
-const severityCache = new Map<number, Map<string | null, 'error' | 'warning'>>();
+const severityCache = new Map<number, Map<number | null, 'error' | 'warning'>>();
 let severityRevision = -1;
 let severitySession: MigrationSession | null = null;
 
-/** The worst severity per column name of a row, computed once per row and revision (asked per cell, per render). */
-function rowSeverities(session: MigrationSession, r: number): Map<string | null, 'error' | 'warning'> {
+/** The worst severity per column of a row, computed once per row and revision (asked per cell, per render). */
+function rowSeverities(session: MigrationSession, r: number): Map<number | null, 'error' | 'warning'> {
   if (session !== severitySession || session.revision !== severityRevision) {
     severityCache.clear();
     severitySession = session;
@@ -58,7 +57,7 @@ function rowSeverities(session: MigrationSession, r: number): Map<string | null,
 export function severityOfCell(session: MigrationSession, r: number, column: number, keyColumn: number): 'error' | 'warning' | null {
   if (session.rowSeverity(r) === 0) return null;
   const map = rowSeverities(session, r);
-  const named = map.get(session.source.columns.names[column]) ?? null;
+  const named = map.get(column) ?? null;
   if (column !== keyColumn) return named;
   const fileLevel = map.get(null) ?? null;
   return named === 'error' || fileLevel === 'error' ? 'error' : (named ?? fileLevel);
@@ -69,7 +68,7 @@ export function tooltipOfCell(session: MigrationSession, r: number, column: numb
   if (findings.length === 0) return undefined;
   return findings
     .map((f) => {
-      const { message, suggestion } = describeFinding(f);
+      const { message, suggestion } = describeFinding(session.place(f));
       return `${SEVERITY[f.code] === 'error' ? 'Error' : 'Warning'}: ${message}${suggestion ? ` ${suggestion}` : ''}`;
     })
     .join('\n');

@@ -1,6 +1,11 @@
 // Store actions: every intent of the UI goes through here to the session, then the store and the grid.
 import {
   annotatedCopy,
+  blockingFindings,
+  headerFindings,
+  originalProblem,
+  placeFinding,
+  placedFindings,
   cleanFile,
   createSession,
   describeFinding,
@@ -63,10 +68,11 @@ async function load(file: PickedFile): Promise<{ ok: true; loaded: LoadedExport 
     set({ loading: null, refusal: { name: file.name, ...result.error }, step: 'open' });
     return { ok: false };
   }
-  const empty = result.value.fileFindings.find((f) => f.code === 'EMPTY_FILE');
-  if (empty) {
-    const { message, suggestion } = describeFinding(empty);
-    set({ loading: null, refusal: { name: file.name, kind: 'an empty file', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
+  // The same policy as the CLI's: a file with no users or no user key is not a migration.
+  const blocking = blockingFindings(headerFindings(result.value))[0];
+  if (blocking) {
+    const { message, suggestion } = describeFinding(placeFinding(blocking, result.value));
+    set({ loading: null, refusal: { name: file.name, kind: blocking.code === 'EMPTY_FILE' ? 'an empty file' : 'a file without users', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
     return { ok: false };
   }
   return { ok: true, loaded: result.value };
@@ -85,6 +91,12 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     if (options.original) {
       const loadedOriginal = await load(options.original);
       if (!loadedOriginal.ok) return false;
+      // The CLI's policy too: an original with no users, no user key or unreadable rows would call users new or removed.
+      const problem = originalProblem(loadedOriginal.loaded);
+      if (problem !== null) {
+        set({ loading: null, refusal: { name: options.original.name, kind: 'an original export that cannot be compared', reason: `This file cannot serve as the original export: ${problem}.` }, step: 'open' });
+        return false;
+      }
       original = loadedOriginal.loaded;
     }
     set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.records.length } });
@@ -304,7 +316,7 @@ export async function saveClean(): Promise<boolean> {
 export async function downloadReport(form: 'report' | 'annotated'): Promise<void> {
   const opened = openedFile();
   if (!opened) return;
-  if (form === 'report') await saveBytes('report', `${baseName(opened.name)}-errors.csv`, findingsReport(opened.session.allFindings()));
+  if (form === 'report') await saveBytes('report', `${baseName(opened.name)}-errors.csv`, findingsReport(placedFindings(opened.session)));
   else await saveBytes('annotated', `${baseName(opened.name)}-annotated.csv`, annotatedCopy(opened.session));
 }
 

@@ -68,32 +68,10 @@ export function collectFindings(session: MigrationSession, limit: number, severi
   return { items, more: false };
 }
 
-/** Session row of a spreadsheet row number (header = 1), or -1. */
-export function rowIndexOf(session: MigrationSession, spreadsheetRow: number): number {
-  const index = session.source.table.recordIndex;
-  const target = spreadsheetRow - 1;
-  let lo = 0;
-  let hi = index.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index[mid] === target) return mid;
-    if (index[mid] < target) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Grid column index of a finding's column name, or -1. */
-export function columnIndexOf(session: MigrationSession, name: string | null): number {
-  if (name === null) return -1;
-  return session.source.columns.names.indexOf(name);
-}
-
-/** A row's findings that concern one column. */
+/** A row's findings that concern one column (findings about the whole row show on its first column). */
 export function cellFindings(session: MigrationSession, r: number, column: number): Finding[] {
   if (session.rowSeverity(r) === 0) return [];
-  const name = session.source.columns.names[column];
-  return session.findingsForRow(r).filter((f) => f.column === name || (f.code === 'MALFORMED_ROW' && column === 0));
+  return session.findingsForRow(r).filter((f) => f.column === column || (f.column === null && column === 0));
 }
 
 export interface LicenseOption {

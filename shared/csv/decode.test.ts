@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from './decode';
 import { loadExport } from '../migration/load';
+import { headerFindings } from '../validation/fileRules';
 import { fixtureBytes } from '../../test/support/fixtures';
 import { concatBytes, utf16, utf8 } from '../../test/support/builders';
 
@@ -68,7 +69,7 @@ describe('encodings', () => {
     // Node 20's own TextDecoder('windows-1252') gives U+0092 and U+0080 here (it decodes Latin-1).
     expect(decoded).toEqual({ ok: true, value: { text: 'Email,First Name,Current License\nrene@example.com,René O’ €,Engage\n', encoding: 'windows-1252', bom: false, guessed: true } });
     const loaded = loadExport(bytes);
-    expect(loaded.ok && loaded.value.fileFindings.map((f) => f.code)).toEqual(['ENCODING_GUESSED']);
+    expect(loaded.ok && headerFindings(loaded.value).map((f) => f.code)).toEqual(['ENCODING_GUESSED']);
     expect(loaded.ok && loaded.value.text.includes('\uFFFD')).toBe(false);
   });
 

@@ -1,6 +1,6 @@
-// Find the columns we read in a header, tolerantly (SPEC "The export"), and the header's own findings.
+// Find the columns we read in a header, tolerantly (docs/formats.md "The export"): case, spaces,
+// dashes and invisible characters do not matter.
 import { foldHeader } from '../text/names';
-import type { Finding } from '../validation/codes';
 
 export interface ColumnMap {
   /** Index of each column we read, or -1 when the file lacks it. */
@@ -44,7 +44,13 @@ BY_FOLD.set('currentaddon', 'currentAddOns');
 /** The header text shown in findings: as in the file, without invisible characters at the ends. */
 export const displayHeader = (raw: string): string => raw.replace(/^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/g, '');
 
-export function mapColumns(header: readonly string[], headerRow = 1): { columns: ColumnMap; findings: Finding[] } {
+export interface HeaderMap {
+  readonly columns: ColumnMap;
+  /** Groups of header positions (0-based) that fold to the same name: DUPLICATE_COLUMN. */
+  readonly duplicates: readonly (readonly number[])[];
+}
+
+export function mapColumns(header: readonly string[]): HeaderMap {
   const found: Partial<Record<Known, number>> = {};
   const byFold = new Map<string, number[]>();
   header.forEach((raw, index) => {
@@ -56,19 +62,6 @@ export function mapColumns(header: readonly string[], headerRow = 1): { columns:
     const known = BY_FOLD.get(fold);
     if (known !== undefined && found[known] === undefined) found[known] = index;
   });
-  const findings: Finding[] = [];
-  for (const positions of byFold.values()) {
-    if (positions.length > 1) {
-      findings.push({ code: 'DUPLICATE_COLUMN', row: headerRow, column: displayHeader(header[positions[0]]), user: null, value: null, positions: positions.map((p) => p + 1) });
-    }
-  }
-  // Email is the required user key (SPEC "The export"); User ID, when present, is only preferred for matching.
-  if (found.email === undefined) {
-    findings.push({ code: 'MISSING_COLUMN', row: null, column: COLUMN_NAMES.email, user: null, value: null });
-  }
-  if (found.currentLicense === undefined) {
-    findings.push({ code: 'MISSING_COLUMN', row: null, column: COLUMN_NAMES.currentLicense, user: null, value: null });
-  }
   const width = header.length;
   const newLicense = found.newLicense ?? width;
   const newAddOns = found.newAddOns ?? (found.newLicense === undefined ? width + 1 : width);
@@ -90,6 +83,6 @@ export function mapColumns(header: readonly string[], headerRow = 1): { columns:
       width,
       names,
     },
-    findings,
+    duplicates: [...byFold.values()].filter((positions) => positions.length > 1),
   };
 }

@@ -1,8 +1,8 @@
-// Saved progress: a journal of the admin's decisions, not the table (RELIABILITY.md "Saved progress").
+// Saved progress: a journal of the admin's decisions, not the table (docs/formats.md "Saved progress").
 // Resume re-binds by user key, never by row index.
 import { z } from 'zod';
 import { planSchema } from '../plan/plan';
-import { foldName } from '../text/names';
+import { rowKey } from '../validation/userKey';
 import type { CellChange, MigrationSession } from './session';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
@@ -62,14 +62,9 @@ export const journalSchema = z.strictObject({
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
 export type Journal = z.infer<typeof journalSchema>;
 
-/** The key a row is saved under: User ID when the file has one, else the folded Email. */
+/** The key a row is saved under (validation/userKey.ts): User ID when the row has one, else its Email. */
 export function userKey(session: MigrationSession, r: number): string | null {
-  const { columns, table } = session.source;
-  const record = table.records[r];
-  const id = columns.userId >= 0 ? (record[columns.userId] ?? '').trim() : '';
-  if (id !== '') return `id:${id}`;
-  const email = columns.email >= 0 ? foldName(record[columns.email] ?? '') : '';
-  return email !== '' ? `email:${email}` : null;
+  return rowKey(session.source.table.records[r], session.source.columns);
 }
 
 /** Build the journal of a session: every row whose New License / New Add-ons differ from the file's. */

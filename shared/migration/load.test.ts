@@ -2,6 +2,7 @@
 // line endings, quoting, blank and ragged rows, tolerant headers, and the papaparse traps.
 import { describe, expect, it } from 'vitest';
 import { loadExport, type LoadedExport } from './load';
+import { headerFindings } from '../validation/fileRules';
 import { createSession } from './session';
 import { PLAN, load } from '../../test/support/fixtures';
 import { csv, findingsOf, sessionOf, utf8 } from '../../test/support/builders';
@@ -128,7 +129,7 @@ describe('papaparse traps', () => {
   it('reports duplicate headers as DUPLICATE_COLUMN and never renames them (no Email_1)', () => {
     const loaded = load('Email,Current License,Email\nann@example.com,Engage,other@example.com\n');
     expect(loaded.table.header).toEqual(['Email', 'Current License', 'Email']);
-    expect(loaded.fileFindings.map((f) => [f.code, f.column])).toEqual([['DUPLICATE_COLUMN', 'Email']]);
+    expect(headerFindings(loaded).map((f) => [f.code, f.column])).toEqual([['DUPLICATE_COLUMN', 0]]);
     expect(loaded.columns.email).toBe(0);
   });
 

@@ -1,10 +1,9 @@
 // Open an export: bytes → decoded text → pinned dialect → string records → mapped columns
-// (SPEC "The export", RELIABILITY.md "Reading a CSV without damaging it").
+// (docs/formats.md "The export"). Findings about the file are made by shared/validation, not here.
 import { decodeBytes, type DecodedText, type FileRefusal } from '../csv/decode';
 import { detectDialect } from '../csv/dialect';
 import { tokenize, type CsvTable } from '../csv/tokenize';
 import { err, ok, type Result } from '../result';
-import type { Finding } from '../validation/codes';
 import { mapColumns, type ColumnMap } from './columns';
 
 export interface LoadedExport {
@@ -16,29 +15,16 @@ export interface LoadedExport {
   readonly guessed: boolean;
   readonly table: CsvTable;
   readonly columns: ColumnMap;
-  /** Findings about the file as a whole: empty file, header problems, encoding. */
-  readonly fileFindings: readonly Finding[];
+  /** Header positions (0-based) that name the same column, in groups. */
+  readonly duplicateColumns: readonly (readonly number[])[];
 }
 
 export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = null): LoadedExport {
   const dialect = detectDialect(decoded.text);
   const table = tokenize(decoded.text, dialect);
-  const fileFindings: Finding[] = [];
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
-  const headerRow = table.headerRecord + 1;
-  const { columns, findings } = mapColumns(empty ? [] : table.header, headerRow);
-  if (table.headerProblem) {
-    const { kind, line } = table.headerProblem;
-    fileFindings.push({ code: 'MALFORMED_ROW', row: headerRow, column: null, user: null, value: null, kind, fields: table.header.length, expected: table.header.length, line, lastLine: line });
-  }
-  if (empty) {
-    fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noHeader' });
-  } else {
-    fileFindings.push(...findings);
-    if (table.records.length === 0) fileFindings.push({ code: 'EMPTY_FILE', row: null, column: null, user: null, value: null, reason: 'noRows' });
-  }
-  if (decoded.guessed) fileFindings.push({ code: 'ENCODING_GUESSED', row: null, column: null, user: null, value: null });
-  return { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, fileFindings };
+  const { columns, duplicates } = mapColumns(empty ? [] : table.header);
+  return { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
 }
 
 /** Read any bytes: never throws; refuses what is not a CSV with a reason that names what it is. */

@@ -8,8 +8,8 @@ import { cleanFile } from './clean';
 import { loadExport } from './load';
 import { createSession, type CellChange, type MigrationSession } from './session';
 import { escapeCell, unescapeCell } from '../report/escape';
-import { annotatedCopyText, findingsReport } from '../report/errorReport';
-import { SEVERITY, type Finding } from '../validation/codes';
+import { annotatedCopyText, findingsReport, placedFindings } from '../report/errorReport';
+import { SEVERITY, type Finding, type PlacedFinding } from '../validation/codes';
 import { describeFinding } from '../validation/messages';
 import { PLAN, load } from '../../test/support/fixtures';
 import { concatBytes, decodeUtf8, utf8 } from '../../test/support/builders';
@@ -136,14 +136,14 @@ function checkAnyBytes(bytes: Uint8Array): void {
   const lastRow = table.records.length + table.blankRows + 1;
   const session = createSession(result.value, PLAN, { me: 'a@x.com', original: result.value });
   expect(session.counts()).toEqual(tally(session.allFindings()));
-  for (const f of session.allFindings()) {
+  for (const f of session.allFindings().map((x) => session.place(x))) {
     if (f.row !== null) {
       expect(f.row).toBeGreaterThanOrEqual(1);
       expect(f.row).toBeLessThanOrEqual(lastRow);
     }
   }
   annotatedCopyText(session);
-  findingsReport(session.allFindings());
+  findingsReport(placedFindings(session));
   if (!session.allFindings().some((f) => f.code === 'MALFORMED_ROW' || f.code === 'EMPTY_FILE')) {
     // A file that reads cleanly can always be saved, and saving changes only our two columns.
     const reloaded = load(cleanFile(session).bytes);
@@ -188,7 +188,7 @@ describe('report escaping', () => {
     const finding = fc.record({ row: fc.option(fc.integer({ min: 1, max: 1e6 }), { nil: null }), user: fc.option(anyText, { nil: null }), column: fc.option(anyText, { nil: null }), value: anyText, closest: fc.option(anyText, { nil: null }) });
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 5 }), (fs) => {
-        const findings: Finding[] = fs.map((f) => ({ code: 'UNKNOWN_LICENSE', ...f }));
+        const findings: PlacedFinding[] = fs.map((f) => ({ code: 'UNKNOWN_LICENSE', ...f }));
         const bytes = findingsReport(findings);
         const parsed = Papa.parse<string[]>(decodeUtf8(bytes.subarray(3)), { header: false, delimiter: ',', newline: '\r\n', skipEmptyLines: true });
         expect(parsed.errors).toEqual([]);

@@ -4,15 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from './session';
 import { describeFinding } from '../validation/messages';
-import type { ChangeCause, FindingOf } from '../validation/codes';
+import type { ChangeCause, PlacedFindingOf } from '../validation/codes';
 import { fixtureBytes, fixturePlan, load } from '../../test/support/fixtures';
+import { placedOf } from '../../test/support/builders';
 
 const original = load(fixtureBytes('00-original-export.csv'));
 const sessionFor = (name: string) => createSession(load(fixtureBytes(name)), fixturePlan(), { original, me: 'mia@example.com' });
 const changes = (name: string): [number | null, string | null, string | null, string | null, ChangeCause][] =>
-  sessionFor(name)
-    .allFindings()
-    .filter((f): f is FindingOf<'LOCKED_COLUMN_CHANGED'> => f.code === 'LOCKED_COLUMN_CHANGED')
+  placedOf(sessionFor(name))
+    .filter((f): f is PlacedFindingOf<'LOCKED_COLUMN_CHANGED'> => f.code === 'LOCKED_COLUMN_CHANGED')
     .map((f) => [f.row, f.column, f.original, f.value, f.cause]);
 
 const ID_ZEROS: [number, string, string, string, ChangeCause][] = Array.from({ length: 11 }, (_, i) => {
@@ -109,7 +109,7 @@ describe('03, opened and re-saved as CSV with the defaults', () => {
   });
 
   it('names what the spreadsheet did in the message', () => {
-    const f = sessionFor('03-lo-open-resave-csv-defaults.csv').allFindings();
+    const f = placedOf(sessionFor('03-lo-open-resave-csv-defaults.csv'));
     const byCell = (row: number, column: string) => describeFinding(f.find((x) => x.row === row && x.column === column && x.code === 'LOCKED_COLUMN_CHANGED')!).message;
     expect(byCell(2, 'User ID')).toBe('User ID changed from "005000000000001" to "5000000000001": leading zeros were removed — a spreadsheet opened this file and treated the value as a number.');
     expect(byCell(3, 'Phone')).toContain('the leading "+" was dropped');

@@ -11,6 +11,24 @@ const problems = (value: unknown): readonly string[] => {
 };
 
 describe('a good plan', () => {
+  it('keeps a mapping and remembered columns, filling defaults (add-ons carry over unless told otherwise)', () => {
+    const plan = {
+      licenses: [{ name: 'Engage', seats: 10, addOnsAllowed: true }],
+      addOns: [{ name: 'Meet', seats: 5 }],
+      mapping: { licenses: [{ current: 'Optimize', license: 'Engage' }, { current: '', license: '' }], addOns: [{ current: 'Legacy Meet', addOns: ['Meet'] }] },
+      columns: [{ header: ['Mail', 'Licence'], email: 'Mail', currentLicense: 'Licence' }],
+    };
+    const parsed = parsePlan(plan);
+    expect(parsed.ok && parsed.value.mapping).toEqual({
+      licenses: [
+        { current: 'Optimize', license: 'Engage', addOns: [], carryOver: true },
+        { current: '', license: '', addOns: [], carryOver: true },
+      ],
+      addOns: [{ current: 'Legacy Meet', addOns: ['Meet'] }],
+    });
+    expect(parsed.ok && parsed.value.columns).toEqual([{ header: ['Mail', 'Licence'], userId: null, email: 'Mail', currentLicense: 'Licence', currentAddOns: null, newLicense: null, newAddOns: null }]);
+  });
+
   it('parses the SPEC example', () => {
     const plan = {
       licenses: [
@@ -27,20 +45,20 @@ describe('a good plan', () => {
   });
 });
 
-describe('a bad plan is refused with the path of each bad field', () => {
-  it('says a fractional seat count must be a whole number: licenses[1].seats', () => {
+describe('a bad plan is refused, each problem said in words naming the license or add-on', () => {
+  it('says a fractional seat count must be a whole number, naming the license', () => {
     const plan = { licenses: [{ name: 'Engage', seats: 1, addOnsAllowed: true }, { name: 'Admin', seats: 2.5, addOnsAllowed: true }], addOns: [] };
-    expect(problems(plan)).toEqual(['licenses[1].seats: must be a whole number']);
+    expect(problems(plan)).toEqual(['License 2 ("Admin"): seats must be a whole number']);
   });
 
   it('says what is wrong with each field', () => {
     const plan = { licenses: [{ name: '', seats: -1, addOnsAllowed: 'yes' }], addOns: [{ name: 'Me,et', seats: '3' }] };
     expect(problems(plan)).toEqual([
-      'licenses[0].name: must not be empty',
-      'licenses[0].seats: must be 0 or more',
-      'licenses[0].addOnsAllowed: must be true or false',
-      'addOns[0].name: must not contain , ; | or a line break (they separate add-ons in a cell)',
-      'addOns[0].seats: must be a number',
+      'License 1: the name must not be empty',
+      'License 1: seats must be 0 or more',
+      'License 1: "add-ons allowed" must be true or false',
+      'Add-on 1 ("Me,et"): the name must not contain , ; | or a line break (they separate add-ons in a cell)',
+      'Add-on 1 ("Me,et"): seats must be a number',
     ]);
   });
 
@@ -50,17 +68,38 @@ describe('a bad plan is refused with the path of each bad field', () => {
       addOns: [{ name: 'Meet', seats: 1 }, { name: 'MEET', seats: 1 }, { name: 'ENGAGE', seats: 1 }],
     };
     expect(problems(plan)).toEqual([
-      'licenses[1].name: repeats the license "Engage" (names are compared ignoring case and spaces)',
-      'addOns[1].name: repeats the add-on "Meet" (names are compared ignoring case and spaces)',
-      'addOns[2].name: "ENGAGE" is already a license name',
+      'License 2 (" engage"): the name repeats the license "Engage" (names are compared ignoring case and spaces)',
+      'Add-on 2 ("MEET"): the name repeats the add-on "Meet" (names are compared ignoring case and spaces)',
+      'Add-on 3 ("ENGAGE"): the name "ENGAGE" is already a license name',
     ]);
   });
 
   it('refuses a plan without licenses, unknown keys and a missing field', () => {
-    expect(problems({ licenses: [], addOns: [] })).toEqual(['licenses: must list at least one license']);
-    expect(problems({ licenses: [{ name: 'A', seats: 1, addOnsAllowed: true, colour: 'red' }], addOns: [] })[0]).toMatch(/^licenses\[0\]: .*colour/);
-    expect(problems({ licenses: [{ name: 'A', addOnsAllowed: true }], addOns: [] })).toEqual(['licenses[0].seats: must be a number']);
-    expect(problems(null)[0]).toMatch(/^\(the whole plan\): /);
+    expect(problems({ licenses: [], addOns: [] })).toEqual(['The licenses must list at least one license']);
+    expect(problems({ licenses: [{ name: 'A', seats: 1, addOnsAllowed: true, colour: 'red' }], addOns: [] })).toEqual(['License 1 ("A"): has an unknown field "colour"']);
+    expect(problems({ licenses: [{ name: 'A', addOnsAllowed: true }], addOns: [] })).toEqual(['License 1 ("A"): seats must be a number']);
+    expect(problems(null)).toEqual(['The plan must be a JSON object with "licenses" and "addOns" lists.']);
+  });
+
+  it('refuses a mapping that names what the plan does not have, or maps one license twice', () => {
+    const plan = {
+      licenses: [{ name: 'Engage', seats: 1, addOnsAllowed: true }],
+      addOns: [{ name: 'Meet', seats: 1 }],
+      mapping: { licenses: [{ current: 'Optimize', license: 'Engag', addOns: ['Meat'] }, { current: ' optimize', license: '' }], addOns: [{ current: 'Dialer', addOns: ['Deal'] }] },
+    };
+    expect(problems(plan)).toEqual([
+      'The mapping of license "Optimize": "Engag" is not a license of the plan',
+      'The mapping of license "Optimize": "Meat" is not an add-on of the plan',
+      'The mapping of license " optimize": maps " optimize" a second time',
+      'The mapping of add-on "Dialer": "Deal" is not an add-on of the plan',
+    ]);
+  });
+
+  it('stays within the documented limits (licenses, name length, seats)', () => {
+    const many = { licenses: Array.from({ length: 1001 }, (_, i) => ({ name: `L${i}`, seats: 1, addOnsAllowed: false })), addOns: [] };
+    expect(problems(many)).toContain('The licenses may list at most 1000 licenses');
+    expect(problems({ licenses: [{ name: 'x'.repeat(201), seats: 1, addOnsAllowed: true }], addOns: [] })[0]).toContain('at most 200 characters');
+    expect(problems({ licenses: [{ name: 'A', seats: 1e9, addOnsAllowed: true }], addOns: [] })[0]).toContain('at most 100,000,000');
   });
 
   it('reports bad JSON text as a problem, never a throw', () => {
@@ -85,7 +124,8 @@ describe('looking values up in the plan', () => {
   it('reads add-ons separated by , ; | or line breaks, in plan order, and finds duplicates and typos', () => {
     expect(index.addOns('deal|meet').canonical).toBe('Meet, Deal');
     expect(index.addOns('Deal\nMeet;').canonical).toBe('Meet, Deal');
-    expect(index.addOns('meat, Deal')).toEqual({ mask: 2, unknown: [{ name: 'meat', closest: 'Meet' }], duplicates: [], canonical: 'meat, Deal' });
-    expect(index.addOns('Meet, MEET').duplicates).toEqual(['Meet']);
+    expect(index.addOns('meat, Deal')).toEqual({ mask: 2, unknown: { names: ['meat'], count: 1, closest: 'Meet' }, duplicates: { names: [], count: 0 }, canonical: 'meat, Deal' });
+    expect(index.addOns('Meet, MEET, meet, Deal, deal').duplicates).toEqual({ names: ['Meet', 'Deal'], count: 2 });
+    expect(index.unknownAddOns('meat, Deal, Gong, MEAT')).toEqual(['meat', 'Gong']);
   });
 });

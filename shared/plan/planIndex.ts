@@ -1,6 +1,7 @@
 // Look up cell values against the plan: canonical names, unknown names with the closest match,
 // add-on sets as bit masks. Results are cached per distinct cell text (exports repeat values).
 import { closestName, foldName } from '../text/names';
+import { MAX_NAMES_PER_FINDING } from '../validation/codes';
 import type { Plan } from './plan';
 
 export const NO_LICENSE = -1;
@@ -17,8 +18,10 @@ export interface LicenseValue {
 export interface AddOnsValue {
   /** Bit i set: plan.addOns[i] is in the cell. */
   readonly mask: number;
-  readonly unknown: readonly { name: string; closest: string | null }[];
-  readonly duplicates: readonly string[];
+  /** Names the plan does not have: the first few (MAX_NAMES_PER_FINDING), how many in all, and the plan name closest to the first. */
+  readonly unknown: { readonly names: readonly string[]; readonly count: number; readonly closest: string | null };
+  /** Names listed more than once: the first few, and how many in all. */
+  readonly duplicates: { readonly names: readonly string[]; readonly count: number };
   /** Known add-ons in plan order joined by ", " (the raw text when any is unknown). */
   readonly canonical: string;
 }
@@ -60,28 +63,52 @@ export class PlanIndex {
   addOns(raw: string): AddOnsValue {
     let value = this.addOnsCache.get(raw);
     if (value === undefined) {
+      // Linear in the cell, and bounded output: a cell of 16,000 unknown names is one finding naming a few.
       let mask = 0;
-      const unknown: { name: string; closest: string | null }[] = [];
-      const duplicates: string[] = [];
+      let repeated = 0;
+      const unknown = new Map<string, string>();
+      const duplicates = new Set<string>();
       for (const part of raw.split(ADD_ON_SEPARATORS)) {
         const fold = foldName(part);
         if (fold === '') continue;
         const index = this.addOnByFold.get(fold);
         if (index === undefined) {
-          if (unknown.some((u) => foldName(u.name) === fold)) {
-            if (!duplicates.some((d) => foldName(d) === fold)) duplicates.push(part.trim());
+          if (!unknown.has(fold)) unknown.set(fold, part.trim());
+          else if (!duplicates.has(fold)) {
+            duplicates.add(fold);
+            repeated++;
           }
-          else unknown.push({ name: part.trim(), closest: closestName(part, this.addOnNames) });
         } else if (mask & (1 << index)) {
-          // Each repeated name once, however often it repeats (a cell of 200,000 "Meet" is one finding).
-          if (!duplicates.includes(this.addOnNames[index])) duplicates.push(this.addOnNames[index]);
-        }
-        else mask |= 1 << index;
+          if (!duplicates.has(fold)) {
+            duplicates.add(fold);
+            repeated++;
+          }
+        } else mask |= 1 << index;
       }
-      value = { mask, unknown, duplicates, canonical: unknown.length > 0 ? raw : this.addOnsText(mask) };
+      const unknownNames = firstOf(unknown.values());
+      const duplicateNames = firstOf([...duplicates].map((fold) => this.addOnNames[this.addOnByFold.get(fold) ?? -1] ?? unknown.get(fold)!));
+      value = {
+        mask,
+        unknown: { names: unknownNames, count: unknown.size, closest: unknownNames.length > 0 ? closestName(unknownNames[0], this.addOnNames) : null },
+        duplicates: { names: duplicateNames, count: repeated },
+        canonical: unknown.size > 0 ? raw : this.addOnsText(mask),
+      };
       if (this.addOnsCache.size < 10000) this.addOnsCache.set(raw, value);
     }
     return value;
+  }
+
+  /** Every name in an add-ons cell that the plan does not have, once each, in cell order (for editors that keep them). */
+  unknownAddOns(raw: string): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const part of raw.split(ADD_ON_SEPARATORS)) {
+      const fold = foldName(part);
+      if (fold === '' || this.addOnByFold.has(fold) || seen.has(fold)) continue;
+      seen.add(fold);
+      out.push(part.trim());
+    }
+    return out;
   }
 
   /** Add-ons of `mask` in plan order, joined by ", " (SPEC "The upload-ready file"). */
@@ -94,4 +121,13 @@ export class PlanIndex {
   addOnsAllowed(licenseIndex: number): boolean {
     return licenseIndex >= 0 && this.plan.licenses[licenseIndex].addOnsAllowed;
   }
+}
+
+function firstOf(names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (out.length === MAX_NAMES_PER_FINDING) break;
+    out.push(name);
+  }
+  return out;
 }

@@ -4,9 +4,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { annotatedCopy, annotatedCopyText, findingsReport, findingsReportText } from './errorReport';
 import { escapeCell, quotedRecord, unescapeCell } from './escape';
-import type { Finding } from '../validation/codes';
+import type { PlacedFinding } from '../validation/codes';
 import { describeFinding } from '../validation/messages';
-import { csv, decodeUtf8, sessionOf } from '../../test/support/builders';
+import { csv, decodeUtf8, placedOf, sessionOf } from '../../test/support/builders';
 
 const parse = (text: string): string[][] => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data;
 
@@ -45,7 +45,7 @@ describe('the findings report', () => {
     csv(['Email,First Name,Current License,New License,New Add-ons', 'ann@example.com,Ann,Optimize,Admin,', '"=cmd|\' /C calc\'!A0",Eve,Optimize,"=1+1\nsecond",', 'bob@example.com,Bob,Optimize,Viewer,Deal']),
     { me: 'nobody@example.com' },
   );
-  const findings = session.allFindings();
+  const findings = placedOf(session);
   const bytes = findingsReport(findings);
 
   it('is UTF-8 with a BOM, CRLF, with the header Row,User,Column,Value,Code,Message,Suggestion', () => {
@@ -84,7 +84,7 @@ describe('the findings report', () => {
   });
 
   it('strips NUL from values', () => {
-    const f: Finding = { code: 'UNKNOWN_LICENSE', row: 2, column: 'New License', user: 'a\0b', value: 'x\0y', closest: null };
+    const f: PlacedFinding = { code: 'UNKNOWN_LICENSE', row: 2, column: 'New License', user: 'a\0b', value: 'x\0y', closest: null };
     expect(parse(findingsReportText([f]))[1].slice(0, 4)).toEqual(['2', 'ab', 'New License', 'xy']);
   });
 });

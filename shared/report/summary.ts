@@ -1,7 +1,10 @@
-// What a validation says, in the CLI's JSON shape (SPEC "The CLI") and in the text for people.
-import type { MigrationSession, SeatUsage } from '../migration/session';
-import { CODE_ORDER, SEVERITY, type Finding, type FindingCode, type Severity } from '../validation/codes';
+// What a validation says (docs/formats.md "The CLI's JSON"): the JSON shape, written as a stream of
+// chunks so a million findings never sit in memory as one string, and the text for people.
+import type { MigrationSession } from '../migration/session';
+import { foldName } from '../text/names';
+import { CODE_ORDER, SEVERITY, type FindingCode, type PlacedFinding, type Severity } from '../validation/codes';
 import { describeFinding } from '../validation/messages';
+import type { SeatUsage } from '../validation/seats';
 
 export interface JsonFinding {
   readonly code: FindingCode;
@@ -20,74 +23,110 @@ export interface ValidationJson {
   readonly seats: readonly SeatUsage[];
 }
 
-export function toJsonFinding(f: Finding): JsonFinding {
+export function toJsonFinding(f: PlacedFinding): JsonFinding {
   const { message, suggestion } = describeFinding(f);
   return { code: f.code, severity: SEVERITY[f.code], row: f.row, column: f.column, user: f.user, value: f.value, message, suggestion };
 }
 
-export function validationJson(findings: readonly Finding[], seats: readonly SeatUsage[]): ValidationJson {
-  return {
-    valid: !findings.some((f) => SEVERITY[f.code] === 'error'),
-    findings: findings.map(toJsonFinding),
-    seats: seats.map((s) => ({ kind: s.kind, name: s.name, assigned: s.assigned, seats: s.seats })),
-  };
+const seatJson = (seats: readonly SeatUsage[]): SeatUsage[] => seats.map((s) => ({ kind: s.kind, name: s.name, assigned: s.assigned, seats: s.seats }));
+
+export function validationJson(findings: readonly PlacedFinding[], seats: readonly SeatUsage[]): ValidationJson {
+  return { valid: !findings.some((f) => SEVERITY[f.code] === 'error'), findings: findings.map(toJsonFinding), seats: seatJson(seats) };
+}
+
+/**
+ * The same JSON as validationJson, in chunks: one per finding (joined, they parse to the same object).
+ * `extra` adds members after `seats` (the summary's transitions).
+ */
+export function* validationJsonChunks(session: MigrationSession, extra: Record<string, unknown> = {}): Generator<string> {
+  yield `{"valid":${session.valid},"findings":[`;
+  let first = true;
+  for (const f of session.findings()) {
+    yield (first ? '' : ',') + JSON.stringify(toJsonFinding(session.place(f)));
+    first = false;
+  }
+  let tail = `],"seats":${JSON.stringify(seatJson(session.seatUsage()))}`;
+  for (const [key, value] of Object.entries(extra)) tail += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  yield tail + '}\n';
 }
 
 export interface Transition {
+  /** The license held today, as first spelled in the file; '' for none (empty or "No License Assigned"). */
   readonly current: string;
+  /** The New License as it will be written; '' for none. */
   readonly next: string;
   readonly users: number;
 }
 
-/** Current → New License counts; the empty string stands for "no license". */
+/** Current → New License counts over the readable rows (unreadable rows take no seat and are not counted). */
 export function transitions(session: MigrationSession): Transition[] {
-  const { columns, table } = session.source;
+  const spelling = new Map<string, string>();
   const counts = new Map<string, Map<string, number>>();
   for (let r = 0; r < session.rowCount; r++) {
-    const current = columns.currentLicense >= 0 ? (table.records[r][columns.currentLicense] ?? '').trim() : '';
+    if (session.isMalformed(r)) continue;
+    const name = session.currentLicenseOf(r);
+    const key = foldName(name);
+    if (!spelling.has(key)) spelling.set(key, name);
     const next = session.planIndex.license(session.licenseOf(r)).canonical;
-    let row = counts.get(current);
-    if (!row) counts.set(current, (row = new Map()));
+    let row = counts.get(key);
+    if (!row) counts.set(key, (row = new Map()));
     row.set(next, (row.get(next) ?? 0) + 1);
   }
   const out: Transition[] = [];
-  for (const [current, row] of counts) for (const [next, users] of row) out.push({ current, next, users });
+  for (const [key, row] of counts) for (const [next, users] of row) out.push({ current: spelling.get(key)!, next, users });
   return out.sort((a, b) => a.current.localeCompare(b.current) || a.next.localeCompare(b.next));
 }
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - text.length));
 const padLeft = (text: string, width: number): string => ' '.repeat(Math.max(0, width - text.length)) + text;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const count = (n: number): string => n.toLocaleString('en-US');
 
 export function seatTable(seats: readonly SeatUsage[]): string[] {
   if (seats.length === 0) return [];
-  const nameWidth = Math.max(...seats.map((s) => s.name.length), 4);
+  let nameWidth = 4;
+  for (const s of seats) nameWidth = Math.min(Math.max(nameWidth, s.name.length), 40);
   const lines = [`  ${pad('Seat', nameWidth + 9)} ${padLeft('assigned', 9)} / seats`];
   for (const s of seats) {
     const kind = s.kind === 'license' ? 'license' : 'add-on ';
-    const over = s.assigned > s.seats ? `  OVER by ${s.assigned - s.seats}` : '';
-    lines.push(`  ${kind}  ${pad(s.name, nameWidth)} ${padLeft(String(s.assigned), 9)} / ${s.seats}${over}`);
+    const over = s.assigned > s.seats ? `  OVER by ${count(s.assigned - s.seats)}` : '';
+    lines.push(`  ${kind}  ${pad(s.name, nameWidth)} ${padLeft(count(s.assigned), 9)} / ${count(s.seats)}${over}`);
   }
   return lines;
 }
 
-/** The text report: a summary line, the seat table, then findings grouped by code, most important first. */
-export function validationText(fileName: string, rows: number, findings: readonly Finding[], seats: readonly SeatUsage[], limitPerCode = 50): string {
-  const errors = findings.filter((f) => SEVERITY[f.code] === 'error').length;
-  const warnings = findings.length - errors;
+/**
+ * The text report: a summary line, the seat table, then findings grouped by code, most important first
+ * (at most `limitPerCode` of each, the rest counted). One pass over the findings.
+ */
+export function validationText(fileName: string, session: MigrationSession, limitPerCode = 50): string {
+  const shown = new Map<FindingCode, PlacedFinding[]>();
+  const totals = new Map<FindingCode, number>();
+  let errors = 0;
+  let warnings = 0;
+  for (const f of session.findings()) {
+    if (SEVERITY[f.code] === 'error') errors++;
+    else warnings++;
+    totals.set(f.code, (totals.get(f.code) ?? 0) + 1);
+    let group = shown.get(f.code);
+    if (!group) shown.set(f.code, (group = []));
+    if (group.length < limitPerCode) group.push(session.place(f));
+  }
   const verdict = errors === 0 ? 'ready to upload' : 'NOT ready to upload';
-  const lines = [`${fileName}: ${plural(rows, 'user')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} — ${verdict}.`, ''];
+  const lines = [`${fileName}: ${plural(session.rowCount, 'user')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} — ${verdict}.`, ''];
+  const seats = session.seatUsage();
   if (seats.length > 0) lines.push(...seatTable(seats), '');
   for (const code of CODE_ORDER) {
-    const group = findings.filter((f) => f.code === code);
-    if (group.length === 0) continue;
-    lines.push(`${code} (${SEVERITY[code]}, ${group.length})`);
-    for (const f of group.slice(0, limitPerCode)) {
+    const group = shown.get(code);
+    if (!group) continue;
+    const total = totals.get(code)!;
+    lines.push(`${code} (${SEVERITY[code]}, ${count(total)})`);
+    for (const f of group) {
       const { message, suggestion } = describeFinding(f);
       const where = [f.row === null ? 'file' : `row ${f.row}`, f.column ?? '', f.user ?? ''].filter((p) => p !== '').join(' · ');
       lines.push(`  ${where}: ${message}${suggestion ? ` ${suggestion}` : ''}`);
     }
-    if (group.length > limitPerCode) lines.push(`  … and ${group.length - limitPerCode} more (use --report or --format json for all)`);
+    if (total > group.length) lines.push(`  … and ${count(total - group.length)} more (use --report or --format json for all)`);
     lines.push('');
   }
   return lines.join('\n');
@@ -98,7 +137,9 @@ export function summaryText(fileName: string, session: MigrationSession): string
   const lines = [`${fileName}: ${plural(session.rowCount, 'user')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`, ''];
   lines.push(...seatTable(session.seatUsage()), '', '  Current license → New license        users');
   for (const t of transitions(session)) {
-    lines.push(`  ${pad(t.current || '(none)', 16)} → ${pad(t.next || '(no license)', 18)} ${padLeft(String(t.users), 6)}`);
+    lines.push(`  ${pad(t.current || '(none)', 16)} → ${pad(t.next || '(no license)', 18)} ${padLeft(count(t.users), 6)}`);
   }
+  const unreadable = session.source.table.malformed.length;
+  if (unreadable > 0) lines.push('', `  ${plural(unreadable, 'row')} could not be read and ${unreadable === 1 ? 'is' : 'are'} not counted (see validate).`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
-// One table of human messages and fixes, keyed by finding code (formatting is separate from finding).
-import type { ChangeCause, Finding } from './codes';
+// One table of human messages and fixes, keyed by finding code (docs/rules.md); formatting is separate
+// from finding: messages read a placed finding (row numbers and header labels, see place.ts).
+import type { ChangeCause, PlacedFinding } from './codes';
 
 export interface Described {
   readonly message: string;
@@ -30,14 +31,23 @@ const CAUSES: Record<ChangeCause, string> = {
 
 const REIMPORT = 'Only New License and New Add-ons may change: copy the original value back, or start again from the original export and import every column as Text in your spreadsheet.';
 
-export function describeFinding(f: Finding): Described {
+/** "Meet", "Meet" and "Deal", "Meet", "Deal" and 3 more: the names a finding carries, and how many it counts. */
+function nameList(names: readonly string[], total: number): string {
+  const quoted = names.map((n) => q(n));
+  const more = total - names.length;
+  if (more > 0) return `${quoted.join(', ')} and ${count(more)} more`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+export function describeFinding(f: PlacedFinding): Described {
   switch (f.code) {
     case 'EMPTY_FILE':
       return f.reason === 'noHeader'
         ? { message: 'The file is empty: it has no header row.', suggestion: 'Open the export of all users downloaded from the platform.' }
         : { message: 'The file has a header but no user rows.', suggestion: 'Open the export of all users downloaded from the platform.' };
     case 'MISSING_COLUMN':
-      return { message: `The required column ${q(f.column)} is missing.`, suggestion: `Add the ${q(f.column)} column back from the original export (header names are matched ignoring case and spaces).` };
+      if (f.name === 'Email') return { message: 'The file has neither an "Email" nor a "User ID" column, so its users cannot be told apart.', suggestion: 'Add the Email column back from the original export (header names are matched ignoring case and spaces), or map the column that holds emails.' };
+      return { message: `The required column ${q(f.name)} is missing.`, suggestion: `Add the ${q(f.name)} column back from the original export (header names are matched ignoring case and spaces).` };
     case 'DUPLICATE_COLUMN':
       return { message: `Two or more columns are named ${q(f.column)} (columns ${f.positions.join(', ')}).`, suggestion: 'Rename or remove the extra column so each header appears once.' };
     case 'MALFORMED_ROW': {
@@ -50,15 +60,22 @@ export function describeFinding(f: Finding): Described {
     case 'UNKNOWN_LICENSE':
       return { message: `${q(f.value)} is not a license in the plan.`, suggestion: f.closest ? `Did you mean "${f.closest}"?` : 'Use one of the plan\'s license names, or leave the cell empty for a user who needs no license.' };
     case 'UNKNOWN_ADDON':
-      return { message: `${q(f.addOn)} is not an add-on in the plan.`, suggestion: f.closest ? `Did you mean "${f.closest}"?` : 'Use the plan\'s add-on names, separated by commas.' };
+      return {
+        message: f.count === 1 ? `${q(f.names[0])} is not an add-on in the plan.` : `${nameList(f.names, f.count)} are not add-ons in the plan.`,
+        suggestion: f.closest ? `Did you mean "${f.closest}"${f.count === 1 ? '' : ` for ${q(f.names[0])}`}?` : 'Use the plan\'s add-on names, separated by commas.',
+      };
     case 'ADDON_NOT_ALLOWED':
       return { message: `Users with the ${q(f.license)} license cannot have add-ons.`, suggestion: 'Remove the add-ons, or give this user a license that allows add-ons.' };
     case 'ADDON_WITHOUT_LICENSE':
       return { message: 'This user has add-ons but no New License.', suggestion: 'Assign a New License that allows add-ons, or remove the add-ons.' };
     case 'DUPLICATE_ADDON':
-      return { message: `The add-on ${q(f.addOn)} is listed twice.`, suggestion: 'List each add-on once.' };
-    case 'DUPLICATE_USER':
-      return { message: `This user (${f.key}) already appears on row ${f.firstRow}.`, suggestion: 'Keep one row per user: delete this row or restore its original user.' };
+      return { message: f.count === 1 ? `The add-on ${q(f.names[0])} is listed more than once.` : `The add-ons ${nameList(f.names, f.count)} are listed more than once.`, suggestion: 'List each add-on once.' };
+    case 'DUPLICATE_USER': {
+      const key = f.key === 'userId' ? `User ID ${q(f.keyValue)}` : `Email ${q(f.keyValue)}`;
+      return { message: `${key} already appears on row ${f.firstRow}: this is the same user twice.`, suggestion: `Keep one row per user: delete this row, or restore its original ${f.key === 'userId' ? 'User ID' : 'Email'} (one email is one user on the platform).` };
+    }
+    case 'NO_USER_KEY':
+      return { message: 'This row has neither a User ID nor an Email, so it names no user.', suggestion: 'Restore the user\'s Email (or User ID) from the original export, or delete the row.' };
     case 'NEW_USER':
       return { message: 'This user is not in the original export.', suggestion: 'Remove this row: new users cannot be added in the migration file — add them later on the Users page.' };
     case 'LOCKED_COLUMN_CHANGED': {
@@ -76,10 +93,13 @@ export function describeFinding(f: Finding): Described {
     case 'SELF_NOT_FOUND':
       return { message: `No row has your email ${q(f.email)}, so you would get no license.`, suggestion: 'Check the email you gave, or use the export that contains your own user.' };
     case 'USER_REMOVED':
-      return { message: `${f.user ?? 'A user'} (row ${f.originalRow} of the original export) has no row in this file and will get no license.`, suggestion: 'Put the row back from the original export, with an empty New License if this user needs no access.' };
+      return { message: `${f.originalUser ?? 'A user'} (row ${f.originalRow} of the original export) has no row in this file and will get no license.`, suggestion: 'Put the row back from the original export, with an empty New License if this user needs no access.' };
     case 'LOSES_ACCESS':
       return { message: `This user has ${q(f.currentLicense)} today but no New License: "No License Assigned", they will not be able to log in.`, suggestion: 'Assign a New License unless this user no longer needs access.' };
+    case 'LOSES_ADDON':
+      return { message: `This user has ${nameList(f.names, f.names.length)} today but not in New Add-ons: they will lose ${f.names.length === 1 ? 'it' : 'them'}.`, suggestion: `Add ${f.names.length === 1 ? 'it' : 'them'} to New Add-ons (the license must allow add-ons) unless this user no longer needs ${f.names.length === 1 ? 'it' : 'them'}.` };
     case 'SELF_UNKNOWN':
+      if (f.reason === 'noEmailColumn') return { message: 'The file has no Email column, so your own row could not be found and the rule that you must assign yourself a license could not be checked.', suggestion: 'Make sure your own user has a New License.' };
       return { message: 'Your own email was not given, so the rule that you must assign yourself a license could not be checked.', suggestion: 'Say which user you are (the --me option, or "Which user are you" in the app).' };
     case 'NORMALIZED':
       return { message: `${q(f.value)} will be written as ${q(f.canonical)}.`, suggestion: null };

@@ -1,7 +1,7 @@
 // Small builders for tests: CSV text from lines, a session from text, findings by code (tests only).
 import type { Plan } from '../../shared/plan/plan';
 import { createSession, type MigrationSession, type SessionOptions } from '../../shared/migration/session';
-import type { Finding, FindingCode, FindingOf } from '../../shared/validation/codes';
+import type { FindingCode, PlacedFinding, PlacedFindingOf } from '../../shared/validation/codes';
 import { PLAN, load } from './fixtures';
 
 /** The records joined by `eol`, with a final line ending unless told otherwise. */
@@ -45,8 +45,13 @@ export function sessionOf(text: string | Uint8Array, options: SessionOptions = {
   return createSession(load(text), plan, { me: 'ann@example.com', ...options });
 }
 
-export function findingsOf<C extends FindingCode>(session: MigrationSession, code: C): FindingOf<C>[] {
-  return session.allFindings().filter((f): f is FindingOf<C> => f.code === code);
+/** Every finding of a session as people read it (spreadsheet row, header label, user). */
+export function placedOf(session: MigrationSession): PlacedFinding[] {
+  return session.allFindings().map((f) => session.place(f));
 }
 
-export const codesOf = (findings: readonly Finding[]): FindingCode[] => findings.map((f) => f.code);
+export function findingsOf<C extends FindingCode>(session: MigrationSession, code: C): PlacedFindingOf<C>[] {
+  return placedOf(session).filter((f): f is PlacedFindingOf<C> => f.code === code);
+}
+
+export const codesOf = (findings: readonly { readonly code: FindingCode }[]): FindingCode[] => findings.map((f) => f.code);
