@@ -15,7 +15,7 @@ export const USAGE = `Usage:
 Every command takes --encoding NAME (a WHATWG label such as windows-1252, shift_jis, gb18030)
 to read a FILE saved in a legacy encoding. "--" ends the options (for a FILE named like one).
 
-Exit status: 0 no errors (warnings allowed); 1 errors found (clean then writes nothing);
+Exit status: 0 no errors (warnings allowed); 1 errors found (clean and assign then write nothing);
 2 usage error, unreadable input or a refused output path.`;
 
 const COMMANDS = ['validate', 'clean', 'summary', 'assign'] as const;

@@ -79,6 +79,8 @@ describe('a bad plan is refused, each problem said in words naming the license o
     expect(problems({ licenses: [{ name: 'A', seats: 1, addOnsAllowed: true, colour: 'red' }], addOns: [] })).toEqual(['License 1 ("A"): has an unknown field "colour"']);
     expect(problems({ licenses: [{ name: 'A', addOnsAllowed: true }], addOns: [] })).toEqual(['License 1 ("A"): seats must be a number']);
     expect(problems(null)).toEqual(['The plan must be a JSON object with "licenses" and "addOns" lists.']);
+    expect(problems({ licenses: [{ name: 'A', seats: 1, addOnsAllowed: true }] })).toEqual(['The plan\'s "addOns" must be a list.']);
+    expect(problems({ licenses: 'Engage', addOns: [] })).toEqual(['The plan\'s "licenses" must be a list.']);
   });
 
   it('refuses a mapping that names what the plan does not have, or maps one license twice', () => {

@@ -160,7 +160,8 @@ export function describePlanPath(path: readonly PropertyKey[], plan: unknown): s
     const kind = index === 'licenses' ? 'The mapping of license' : index === 'addOns' ? 'The mapping of add-on' : 'The mapping';
     const entryIndex = field;
     const entry = item(mapping[String(index)], entryIndex);
-    const label = typeof entry?.current === 'string' ? ` "${entry.current === '' ? '(no license)' : entry.current}"` : typeof entryIndex === 'number' ? ` ${entryIndex + 1}` : '';
+    const none = index === 'licenses' ? '(no license today)' : '(empty)';
+    const label = typeof entry?.current === 'string' ? ` "${entry.current === '' ? none : entry.current}"` : typeof entryIndex === 'number' ? ` ${entryIndex + 1}` : '';
     const [sub, subIndex] = rest;
     return `${kind}${label}:${fieldText(sub)}${typeof subIndex === 'number' ? ` (item ${subIndex + 1})` : ''}`;
   }
@@ -175,6 +176,7 @@ export function parsePlan(value: unknown): Result<Plan, PlanProblems> {
   return err(
     parsed.error.issues.map((issue) => {
       if (issue.path.length === 0 && issue.code === 'invalid_type') return 'The plan must be a JSON object with "licenses" and "addOns" lists.';
+      if (issue.path.length === 1 && issue.code === 'invalid_type' && ['licenses', 'addOns'].includes(String(issue.path[0]))) return `The plan's "${String(issue.path[0])}" must be a list.`;
       // Our own checks name the value in their message: the mapping's field adds nothing to it.
       const path = issue.code === 'custom' && issue.path[0] === 'mapping' ? issue.path.slice(0, 3) : issue.path;
       const where = describePlanPath(path, value);

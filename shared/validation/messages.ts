@@ -55,7 +55,7 @@ export function describeFinding(f: PlacedFinding): Described {
       const swallowed = f.lastLine > f.line ? ` Lines ${f.line} to ${f.lastLine} read as this one row: the users on them are not checked.` : '';
       if (f.kind === 'unclosedQuote') return { message: `A quoted cell opened on ${where} is never closed, so the rest of the file reads as one cell.${swallowed}`, suggestion: 'Add the missing closing quote (") or remove the stray one.' };
       if (f.kind === 'strayQuote') return { message: `A quote (") in the middle of a cell on ${where} makes the row unreadable.${swallowed}`, suggestion: 'Write a quote inside a quoted cell as two quotes ("") or remove it.' };
-      return { message: `This row has ${f.fields} cells but the header has ${f.expected} (${where}).`, suggestion: f.kind === 'tooMany' ? 'A cell probably contains the delimiter without quotes: put that cell in quotes or remove the extra cells.' : 'Cells are missing: restore them from the original export.' };
+      return { message: `This row has ${count(f.fields)} ${f.fields === 1 ? 'cell' : 'cells'} but the header has ${count(f.expected)} (${where}).`, suggestion: f.kind === 'tooMany' ? 'A cell probably contains the delimiter without quotes: put that cell in quotes or remove the extra cells.' : 'Cells are missing: restore them from the original export.' };
     }
     case 'UNKNOWN_LICENSE':
       return { message: `${q(f.value)} is not a license in the plan.`, suggestion: f.closest ? `Did you mean "${f.closest}"?` : 'Use one of the plan\'s license names, or leave the cell empty for a user who needs no license.' };
