@@ -1,6 +1,14 @@
 // Bundle what runs in Node: the Electron main process, the preload, and the CLI (CommonJS, one file each).
+// `node scripts/build-node.mjs` writes dist/…; `--out DIR` writes DIR/dist/… instead (the boot test
+// builds the same bundles into a temporary app folder this way).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outFlag = process.argv.indexOf('--out');
+const outRoot = outFlag === -1 ? root : resolve(process.argv[outFlag + 1]);
 
 const entries = [
   { in: 'electron/main/index.ts', out: 'dist/electron/main/index.cjs', external: ['electron'] },
@@ -9,13 +17,14 @@ const entries = [
 ];
 
 for (const entry of entries) {
-  if (!existsSync(entry.in)) {
+  const source = join(root, entry.in);
+  if (!existsSync(source)) {
     console.log(`build-node: ${entry.in} not present, skipped`);
     continue;
   }
   await build({
-    entryPoints: [entry.in],
-    outfile: entry.out,
+    entryPoints: [source],
+    outfile: join(outRoot, entry.out),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -25,5 +34,5 @@ for (const entry of entries) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  console.log(`build-node: ${entry.out}`);
+  console.log(`build-node: ${join(outRoot, entry.out)}`);
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventChannels } from '../../shared/ipc/channels';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const mainEntry = path.join(repoRoot, 'dist/electron/main/index.cjs');
@@ -39,11 +40,16 @@ export function newUserDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'lp-e2e-userdata-'));
 }
 
-/** Launch dist/electron/main/index.cjs with its own userData folder (LICENSE_PREP_USER_DATA, honoured only unpackaged). */
+/**
+ * Launch the app FOLDER (as `electron .` does), not the script: Electron then reads package.json's `main`
+ * and takes the folder as the app path, so the preload (dist/electron/preload) and app://renderer/index.html
+ * (dist/renderer) resolve as in the packaged app. Each launch gets its own userData folder
+ * (LICENSE_PREP_USER_DATA, honoured only unpackaged, applied before the single-instance lock).
+ */
 export async function launchApp(userData: string): Promise<{ app: ElectronApplication; page: Page }> {
   if (!binary.ok) throw new Error(skipReason ?? 'no Electron');
   if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run npm run build first`);
-  const app = await electron.launch({ executablePath: binary.path, args: [mainEntry], cwd: repoRoot, env: { ...process.env, LICENSE_PREP_USER_DATA: userData } });
+  const app = await electron.launch({ executablePath: binary.path, args: [repoRoot], cwd: repoRoot, env: { ...process.env, LICENSE_PREP_USER_DATA: userData } });
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
   return { app, page };
@@ -64,7 +70,7 @@ export async function answerSaveDialog(app: ElectronApplication, file: string): 
 
 /** What the File menu would do: send a menu command to the renderer. */
 export async function menuCommand(app: ElectronApplication, command: string): Promise<void> {
-  await app.evaluate(({ BrowserWindow }, name) => {
-    BrowserWindow.getAllWindows()[0].webContents.send('lp:menu.command', name);
-  }, command);
+  await app.evaluate(({ BrowserWindow }, [channel, name]) => {
+    BrowserWindow.getAllWindows()[0].webContents.send(channel, name);
+  }, [eventChannels.onMenuCommand, command] as const);
 }

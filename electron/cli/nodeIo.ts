@@ -1,8 +1,10 @@
-// The CLI's real input and output: files read with a size limit and written through durableWrite,
-// text to the process streams at the pace of their reader.
+// The CLI's real input and output: files read with a size limit and written through writeFileSafely
+// (durableWrite, never over a device, FIFO or read-only file), text to the process streams at the pace of
+// their reader.
 import { open } from 'node:fs/promises';
 import { describeLimit } from '../../shared/index';
-import { durableWrite, DurableWriteError, explainWriteError } from '../files/durableWrite';
+import { DurableWriteError, explainWriteError } from '../files/durableWrite';
+import { WriteRefused, writeFileSafely } from '../files/writeTarget';
 import type { CliIo } from './run';
 
 class TooBig extends Error {
@@ -52,8 +54,10 @@ export const nodeCliIo: CliIo = {
   readFile: readLimited,
   writeFile: async (path, bytes) => {
     try {
-      await durableWrite(path, bytes);
+      // Refuses devices, FIFOs and read-only files, writes through symlinks, sweeps our stale temp files.
+      await writeFileSafely(path, bytes);
     } catch (e) {
+      if (e instanceof WriteRefused) throw new Error(e.why, { cause: e });
       if (e instanceof DurableWriteError) throw new Error(explainWriteError(e), { cause: e });
       throw e;
     }

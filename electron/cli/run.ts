@@ -1,7 +1,5 @@
 // The license-prep CLI (docs/formats.md "The CLI"): the same core as the app, headless. Exit 0 valid,
 // 1 errors found (clean writes nothing), 2 usage error, unreadable input or a refused output path.
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import {
   cleanFile,
   createSession,
@@ -22,6 +20,7 @@ import {
 } from '../../shared/index';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { jsonSafe, terminalSafe } from './terminal';
+import { outputProblem, type NamedPath } from '../files/writeTarget';
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -80,34 +79,19 @@ async function write(io: CliIo, path: string, bytes: Uint8Array, what: string): 
   }
 }
 
-/** A path as the file system names it: symlinks resolved, case folded where names ignore case. */
-function identity(path: string): string {
-  let real = resolve(path);
-  try {
-    real = realpathSync(real);
-  } catch {
-    // Not there yet: compare the resolved path (its folder may still be a link, resolved when it exists).
-    try {
-      real = join(realpathSync(dirname(real)), basename(real));
-    } catch {
-      /* the folder is missing too: the write will say so */
-    }
-  }
-  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
-}
-
-/** Never write over an input (the export, the original, the plan) or write two outputs to one file. */
-function refuseOverwrites(options: CliOptions): void {
-  const inputs = new Map<string, string>([[identity(options.file), 'the file'], [identity(options.plan), 'the plan']]);
-  if (options.original !== undefined) inputs.set(identity(options.original), 'the original export');
-  const outputs: [string, string][] = [];
-  if (options.out !== undefined) outputs.push(['--out', options.out]);
-  if (options.report !== undefined) outputs.push(['--report', options.report]);
-  for (const [flag, path] of outputs) {
-    const clash = inputs.get(identity(path));
-    if (clash) throw new UsageFailure(`${flag} ${path} would overwrite ${clash}: choose another name`);
-  }
-  if (outputs.length === 2 && identity(outputs[0][1]) === identity(outputs[1][1])) throw new UsageFailure('--out and --report name the same file: choose two names');
+/**
+ * Never write over an input (the export, the original, the plan — compared by device and inode as well as
+ * by path, so a hard link or a bind mount is caught), two outputs to one file, or a path that must not be
+ * replaced (a device, a FIFO, a read-only file): electron/files/writeTarget.ts.
+ */
+async function refuseOverwrites(options: CliOptions): Promise<void> {
+  const inputs: NamedPath[] = [{ label: 'the file', path: options.file }, { label: 'the plan', path: options.plan }];
+  if (options.original !== undefined) inputs.push({ label: 'the original export', path: options.original });
+  const outputs: NamedPath[] = [];
+  if (options.out !== undefined) outputs.push({ label: '--out', path: options.out });
+  if (options.report !== undefined) outputs.push({ label: '--report', path: options.report });
+  const problem = await outputProblem(inputs, outputs);
+  if (problem !== null) throw new UsageFailure(problem);
 }
 
 /** Write chunks to stdout in pieces of about 64 KiB, waiting for a slow reader. */
@@ -133,7 +117,7 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
     const problem = originalProblem(original);
     if (problem !== null) throw new UsageFailure(`cannot use the original export ${options.original}: ${problem}`);
   }
-  refuseOverwrites(options);
+  await refuseOverwrites(options);
 
   const session = createSession(file, plan.value, { original, me: options.me ?? null });
   let assigned = 0;

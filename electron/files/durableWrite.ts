@@ -1,6 +1,6 @@
 // Replace a file so it holds either its old bytes or all of the new ones, never a mix — RELIABILITY.md: Writing files without losing them
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export type DurableWriteErrorKind = 'DiskFull' | 'Locked' | 'ReadOnly' | 'Vanished' | 'Failed';
@@ -31,6 +31,8 @@ export interface DurableStats {
 export interface DurableFileHandle {
   write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
   sync(): Promise<void>;
+  /** Give the temp file the owner of the file it replaces (only root may; optional in fakes). */
+  chown?(uid: number, gid: number): Promise<void>;
   stat(): Promise<{ size: number }>;
   close(): Promise<void>;
 }
@@ -43,6 +45,8 @@ export interface DurableFs {
   /** Flush the folder entry (the rename) to disk. */
   fsyncDir(dir: string): Promise<void>;
   stat(path: string): Promise<DurableStats>;
+  /** Like stat, but a symlink is reported as itself (the sweep never follows one); optional in fakes. */
+  lstat?(path: string): Promise<DurableStats>;
   readdir(dir: string): Promise<string[]>;
 }
 
@@ -59,6 +63,7 @@ export const nodeFs: DurableFs = {
     }
   },
   stat: (path) => stat(path),
+  lstat: (path) => lstat(path),
   readdir: (dir) => readdir(dir),
 };
 
@@ -67,7 +72,10 @@ const TEMP_SUFFIX = '.lp-tmp';
 const TEMP_PATTERN = /^\..+\.\d+\.[0-9a-f]{12}\.lp-tmp$/;
 const DEFAULT_RETRIES = 8;
 const DEFAULT_RETRY_DELAY_MS = 50;
+/** A temp file untouched this long is stale whoever wrote it (a live writer keeps touching its file). */
 const DEFAULT_SWEEP_AGE_MS = 10 * 60 * 1000;
+/** A temp file of a process that is no longer running, untouched this long, is stale. */
+const DEFAULT_DEAD_WRITER_GRACE_MS = 5 * 1000;
 /** Consecutive writes that make no progress before giving up (instead of looping forever). */
 const MAX_ZERO_WRITES = 3;
 /** Directory fsync is unsupported on some platforms (Windows) or folders; the file is already in place. */
@@ -141,7 +149,7 @@ async function renameWithRetry(fs: DurableFs, from: string, to: string, retries:
 export async function durableWrite(
   path: string,
   bytes: Uint8Array,
-  options: { fs?: DurableFs; retries?: number; retryDelayMs?: number } = {},
+  options: { fs?: DurableFs; retries?: number; retryDelayMs?: number; owner?: { uid: number; gid: number } } = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeFs;
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
@@ -168,6 +176,11 @@ export async function durableWrite(
   let phase: Phase = 'write';
   let handleOpen = true;
   try {
+    if (options.owner !== undefined && handle.chown !== undefined && typeof process.getuid === 'function' && options.owner.uid !== process.getuid()) {
+      // Replacing someone else's file (root saving over an admin's export): it stays theirs. Only root may
+      // give a file away; anyone else keeps the usual owner (the file was writable to them).
+      await handle.chown(options.owner.uid, options.owner.gid).catch(() => undefined);
+    }
     await writeAll(handle, bytes, target);
     await handle.sync();
     const { size } = await handle.stat();
@@ -204,17 +217,40 @@ export async function durableWrite(
   }
 }
 
+/** The pid in one of our temp file names, or null when the name is not ours. */
+export function tempFileWriter(name: string): number | null {
+  if (!TEMP_PATTERN.test(name)) return null;
+  const pid = Number(/\.(\d+)\.[0-9a-f]{12}\.lp-tmp$/.exec(name)?.[1]);
+  return Number.isSafeInteger(pid) ? pid : null;
+}
+
+/** Is a process with this pid running here? (signal 0 checks without sending anything). */
+export function processIsAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return errorCode(e) === 'EPERM';
+  }
+}
+
 /**
- * Remove temp files that durableWrite left in `dir` when its process was killed. Only names matching
- * our pattern and older than `olderThanMs` (default 10 minutes, so live writes of another instance are
- * spared) are removed. Best effort: unreadable/missing folders and files that cannot be removed are skipped.
+ * Remove temp files that durableWrite left in `dir` when its process was killed. Only our own names
+ * (`.<name>.<pid>.<12 hex>.lp-tmp`, regular files) that are stale are removed: the process that wrote it is
+ * not running (and the file is untouched for a few seconds), or it is untouched for `olderThanMs` (default
+ * 10 minutes) whoever wrote it. Live writes — this process's or another instance's — are spared.
+ * Best effort: unreadable/missing folders and files that cannot be removed are skipped.
  */
 export async function sweepOrphanTemps(
   dir: string,
-  options: { fs?: DurableFs; olderThanMs?: number } = {},
+  options: { fs?: DurableFs; olderThanMs?: number; deadWriterGraceMs?: number; isAlive?: (pid: number) => boolean } = {},
 ): Promise<string[]> {
   const fs = options.fs ?? nodeFs;
   const olderThanMs = options.olderThanMs ?? DEFAULT_SWEEP_AGE_MS;
+  const graceMs = Math.min(olderThanMs, options.deadWriterGraceMs ?? DEFAULT_DEAD_WRITER_GRACE_MS);
+  const isAlive = options.isAlive ?? processIsAlive;
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -226,11 +262,15 @@ export async function sweepOrphanTemps(
   const removed: string[] = [];
   const now = Date.now();
   for (const name of names) {
-    if (!TEMP_PATTERN.test(name)) continue;
+    const pid = tempFileWriter(name);
+    if (pid === null) continue;
     const full = join(dir, name);
     try {
-      const st = await fs.stat(full);
-      if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
+      const st = await (fs.lstat !== undefined ? fs.lstat(full) : fs.stat(full));
+      if (!st.isFile()) continue;
+      const age = now - st.mtimeMs;
+      const stale = age >= olderThanMs || (age >= graceMs && pid !== process.pid && !isAlive(pid));
+      if (!stale) continue;
       await fs.unlink(full);
       removed.push(full);
     } catch {

@@ -1,7 +1,10 @@
-// The app:// protocol that serves dist/renderer (RELIABILITY.md "Electron hardening"): a fixed origin the
-// CSP and navigation checks can name, and the packaged app can keep grantFileProtocolExtraPrivileges off.
-// resolveAppRequest is pure (tested); serving uses Electron's protocol.handle in window.ts.
+// The app:// protocol that serves dist/renderer (README "Security"): a fixed origin the CSP and navigation
+// checks can name, and the packaged app can keep grantFileProtocolExtraPrivileges off. The scheme is
+// registered before ready; each request is mapped to a file whose REAL path (symlinks resolved) must lie
+// inside the renderer folder's real path. No Electron import: appScheme.ts hands requests to appResponse.
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { securityHeaders } from './security/csp';
 import { isAppUrl } from './security/urls';
 
 const MIME_TYPES: Record<string, string> = {
@@ -41,7 +44,43 @@ export function resolveAppRequest(url: string, rendererDir: string): AppRequestR
   if (pathname === '/' || pathname === '') pathname = '/index.html';
   const root = resolve(rendererDir);
   const target = resolve(join(root, pathname));
-  const rel = relative(root, target);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return { ok: false, status: 403 };
+  if (!isInside(root, target)) return { ok: false, status: 403 };
   return { ok: true, path: target, mimeType: mimeTypeFor(target) };
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return !(rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel));
+}
+
+/**
+ * resolveAppRequest, then the real path: a symlink inside the renderer folder that leads out of it (to
+ * /etc/passwd, the admin's home) is refused with 403, and a missing file is 404.
+ */
+export async function resolveServedFile(url: string, rendererDir: string, realpathOf: (path: string) => Promise<string> = realpath): Promise<AppRequestResolution> {
+  const resolved = resolveAppRequest(url, rendererDir);
+  if (!resolved.ok) return resolved;
+  let root: string;
+  let real: string;
+  try {
+    root = await realpathOf(resolve(rendererDir));
+    real = await realpathOf(resolved.path);
+  } catch {
+    return { ok: false, status: 404 };
+  }
+  if (!isInside(root, real)) return { ok: false, status: 403 };
+  return { ok: true, path: real, mimeType: resolved.mimeType };
+}
+
+/** What app:// answers for one request: a file of the renderer folder with the CSP headers, or an empty error. */
+export async function appResponse(request: { method: string; url: string }, rendererDir: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: securityHeaders() });
+  const served = await resolveServedFile(request.url, rendererDir);
+  if (!served.ok) return new Response(null, { status: served.status, headers: securityHeaders() });
+  try {
+    const bytes = await readFile(served.path);
+    return new Response(new Uint8Array(bytes), { status: 200, headers: { 'Content-Type': served.mimeType, ...securityHeaders() } });
+  } catch {
+    return new Response(null, { status: 404, headers: securityHeaders() });
+  }
 }

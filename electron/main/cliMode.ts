@@ -1,8 +1,11 @@
 // The packaged app answers the CLI (issue 3 item 5, SPEC "The CLI"): decide from argv whether this launch
 // is a CLI run, and find a CSV path a launch was given ("Open with", a second instance). Pure.
 import { isAbsolute, resolve } from 'node:path';
+import { USAGE } from '../cli/args';
 
-export const CLI_COMMANDS = ['validate', 'clean', 'summary', 'help'] as const;
+/** The CLI's commands and options, as its usage text documents them (so a new one needs no change here). */
+export const CLI_COMMANDS: readonly string[] = [...new Set([...USAGE.matchAll(/^\s*license-prep\s+([a-z]+)/gm)].map((m) => m[1])), 'help'];
+export const CLI_OPTIONS: ReadonlySet<string> = new Set([...[...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]), 'help', 'h']);
 
 /**
  * The CLI arguments (`validate FILE --plan …`) when the first non-flag argument after the executable
@@ -13,7 +16,7 @@ export function cliArgsFrom(argv: readonly string[], isPackaged: boolean): strin
   const rest = argv.slice(isPackaged ? 1 : 2);
   const first = rest.findIndex((arg) => !arg.startsWith('-'));
   if (first < 0) return null;
-  if (!(CLI_COMMANDS as readonly string[]).includes(rest[first])) return null;
+  if (!CLI_COMMANDS.includes(rest[first])) return null;
   return rest.slice(first);
 }
 

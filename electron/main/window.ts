@@ -1,34 +1,28 @@
-// The one window and the app:// protocol it loads from (issue 3 item 1): 1280×800 (min 1024×700), shown
-// when ready, hardened webPreferences, and nothing but dist/renderer — served with the CSP header.
-import { BrowserWindow, protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
-import { resolveAppRequest } from './appProtocol';
-import { securityHeaders } from './security/csp';
+// The one window (README "Security"): 1280×800 (min 1024×700), shown when ready, hardened webPreferences,
+// loading app://renderer/index.html. It owns what reaches the renderer: events wait until the page has
+// loaded (a window is opened for them if there is none), and closing first lets the renderer save.
+import { BrowserWindow } from 'electron';
+import type { EventMethod, EventPayloads } from '../../shared/ipc/channels';
+import { eventChannels } from '../../shared/ipc/channels';
+import type { FlushHandshake } from './flushHandshake';
 import { hardenWebContents } from './security/harden';
-import { APP_ENTRY_URL, APP_SCHEME } from './security/urls';
+import { APP_ENTRY_URL } from './security/urls';
 import { webPreferences } from './security/webPreferences';
 
-/** Before app ready: app:// is a standard, secure scheme (relative URLs, an origin, a secure context). */
-export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+export interface MainWindowOptions {
+  readonly preloadPath: string;
+  readonly devTools: boolean;
+  readonly title: string;
+  readonly icon?: string;
+  readonly handshake: FlushHandshake;
+  /** After the renderer saved (or timed out): flush saved progress to disk before the window goes. */
+  readonly afterRendererFlush: () => Promise<void>;
+  /** Called when a close we delayed to save has finished while the app is quitting: resume the quit. */
+  readonly resumeQuit: () => void;
+  readonly log: (message: string) => void;
 }
 
-/** After app ready: app://renderer/<path> → the file under rendererDir (inside app.asar when packaged). */
-export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: securityHeaders() });
-    const resolved = resolveAppRequest(request.url, rendererDir);
-    if (!resolved.ok) return new Response(null, { status: resolved.status, headers: securityHeaders() });
-    try {
-      const bytes = await readFile(resolved.path);
-      return new Response(new Uint8Array(bytes), { status: 200, headers: { 'Content-Type': resolved.mimeType, ...securityHeaders() } });
-    } catch {
-      return new Response(null, { status: 404, headers: securityHeaders() });
-    }
-  });
-}
-
-export function createMainWindow(options: { preloadPath: string; devTools: boolean; title: string; icon?: string }): BrowserWindow {
+export function createBrowserWindow(options: { preloadPath: string; devTools: boolean; title: string; icon?: string }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -51,4 +45,80 @@ export function createMainWindow(options: { preloadPath: string; devTools: boole
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+export class MainWindow {
+  private win: BrowserWindow | null = null;
+  private loaded = false;
+  private quitting = false;
+  private readonly waiting: { channel: string; payload: unknown }[] = [];
+
+  constructor(private readonly options: MainWindowOptions) {}
+
+  current(): BrowserWindow | null {
+    return this.win;
+  }
+
+  /** Open the window unless it is open. */
+  ensure(): void {
+    if (this.win === null) this.open();
+  }
+
+  /** A second launch: bring the window forward. */
+  focus(): void {
+    if (this.win === null) return;
+    if (this.win.isMinimized()) this.win.restore();
+    this.win.focus();
+  }
+
+  /** From now on a close we delay to save ends in quitting. */
+  markQuitting(): void {
+    this.quitting = true;
+  }
+
+  /** Send an event to the renderer, now if its page has loaded, else once it has (opening the window if needed). */
+  send<M extends EventMethod>(method: M, payload: EventPayloads[M]): void {
+    const channel = eventChannels[method];
+    if (this.win !== null && !this.win.isDestroyed() && this.loaded) {
+      this.win.webContents.send(channel, payload);
+      return;
+    }
+    this.waiting.push({ channel, payload });
+    this.ensure();
+  }
+
+  private open(): void {
+    const { preloadPath, devTools, title, icon } = this.options;
+    const win = createBrowserWindow({ preloadPath, devTools, title, ...(icon === undefined ? {} : { icon }) });
+    this.win = win;
+    this.loaded = false;
+    win.webContents.on('did-finish-load', () => {
+      this.loaded = true;
+      for (const { channel, payload } of this.waiting.splice(0)) win.webContents.send(channel, payload);
+    });
+    // Closing (or quitting) first lets the renderer save the edits its autosave is still holding.
+    let closeReady = false;
+    win.on('close', (event) => {
+      if (closeReady || !this.loaded) return;
+      event.preventDefault();
+      void this.options.handshake
+        .request(() => win.webContents.send(eventChannels.onFlushRequest, null))
+        .then((outcome) => {
+          if (outcome === 'timeout') this.options.log('the renderer did not confirm its last save before closing');
+          return this.options.afterRendererFlush();
+        })
+        .catch((e: unknown) => this.options.log(`saving progress before closing failed: ${String(e)}`))
+        .finally(() => {
+          closeReady = true;
+          if (!win.isDestroyed()) win.close();
+          if (this.quitting) this.options.resumeQuit();
+        });
+    });
+    win.on('closed', () => {
+      if (this.win === win) {
+        this.win = null;
+        this.loaded = false;
+      }
+    });
+  }
 }

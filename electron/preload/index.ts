@@ -1,40 +1,61 @@
-// The sandboxed preload (STYLE.md "IPC"): one method per contract channel on window.licensePrep, event
-// subscriptions that hand over only the payload, never ipcRenderer or the event. No logic here.
+// The sandboxed preload (STYLE.md "IPC"): window.licensePrep built from the channel tables — one method per
+// invoke channel, one subscription per event channel that hands over only a checked payload (never
+// ipcRenderer or the event) — plus adoptDroppedFile, which takes a real dropped File and resolves its
+// path here, so no value made by page JavaScript can ever name a file. No other logic.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { eventChannels, invokeChannels, isMenuCommandName } from '../../shared/ipc/channels';
-import type { IncomingFile, LicensePrepApi } from '../../shared/ipc/contract';
+import { eventChannels, eventPayloadGuards, invokeChannels, preloadChannels, type EventMethod } from '../../shared/ipc/channels';
+import type { LicensePrepApi } from '../../shared/ipc/contract';
 
-function subscribe<T>(channel: string, accept: (payload: unknown) => payload is T, handler: (payload: T) => void): () => void {
-  const listener = (_event: IpcRendererEvent, payload: unknown) => {
-    if (accept(payload)) handler(payload);
-  };
-  ipcRenderer.on(channel, listener);
-  return () => {
-    ipcRenderer.removeListener(channel, listener);
-  };
+type Api = Record<string, (...args: never[]) => unknown>;
+
+function invokers(): Api {
+  const api: Api = {};
+  for (const [method, channel] of Object.entries(invokeChannels)) {
+    // Only the first argument crosses: a page cannot smuggle more to main.
+    api[method] = (request?: unknown) => (request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request));
+  }
+  return api;
 }
 
-const isIncomingFile = (payload: unknown): payload is IncomingFile =>
-  typeof payload === 'object' && payload !== null && 'name' in payload && 'bytes' in payload && 'handle' in payload && payload.bytes instanceof Uint8Array;
+function subscriptions(): Api {
+  const api: Api = {};
+  for (const [method, channel] of Object.entries(eventChannels) as [EventMethod, string][]) {
+    const accept = eventPayloadGuards[method];
+    api[method] = (handler: (payload: unknown) => void) => {
+      if (typeof handler !== 'function') throw new TypeError(`${method} needs a function`);
+      const listener = (_event: IpcRendererEvent, payload: unknown) => {
+        if (accept(payload)) handler(payload);
+      };
+      ipcRenderer.on(channel, listener);
+      return () => void ipcRenderer.removeListener(channel, listener);
+    };
+  }
+  return api;
+}
 
-const api = {
-  openFile: (request) => ipcRenderer.invoke(invokeChannels.openFile, request),
-  saveFile: (request) => ipcRenderer.invoke(invokeChannels.saveFile, request),
-  adoptDroppedFile: (request) => ipcRenderer.invoke(invokeChannels.adoptDroppedFile, request),
-  listProgress: () => ipcRenderer.invoke(invokeChannels.listProgress),
-  saveProgress: (request) => ipcRenderer.invoke(invokeChannels.saveProgress, request),
-  discardProgress: (request) => ipcRenderer.invoke(invokeChannels.discardProgress, request),
-  onMenuCommand: (handler) => subscribe(eventChannels.menuCommand, isMenuCommandName, handler),
-  onIncomingFile: (handler) => subscribe(eventChannels.incomingFile, isIncomingFile, handler),
-  onFlushRequest: (handler) => subscribe(eventChannels.flushRequest, (payload: unknown): payload is null => payload === null, () => handler()),
-  flushed: () => ipcRenderer.invoke(invokeChannels.flushed),
-  pathForDroppedFile: (file) => {
+const refused = (message: string) => Promise.resolve({ ok: false as const, error: { code: 'invalid-request' as const, message } });
+
+const preloadBuilt: Pick<LicensePrepApi, keyof typeof preloadChannels> = {
+  adoptDroppedFile: (file, request) => {
+    // Only a File the user dropped (or picked) has a path; a page-made object or File has none.
+    if (!(file instanceof File)) return refused('adoptDroppedFile takes a dropped File');
+    let path: string;
     try {
-      return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+      path = webUtils.getPathForFile(file);
     } catch {
-      return '';
+      path = '';
     }
+    if (path === '') return Promise.resolve({ ok: true as const, value: null });
+    const { purpose, sha256 } = (request ?? {}) as { purpose?: unknown; sha256?: unknown };
+    return ipcRenderer.invoke(preloadChannels.adoptDroppedFile, { path, size: file.size, purpose, sha256 });
   },
-} satisfies LicensePrepApi;
+};
 
+const api = { ...invokers(), ...subscriptions(), ...preloadBuilt } as unknown as LicensePrepApi;
+
+// Fail closed: outside a sandboxed, context-isolated renderer there is no bridge at all (and the page
+// says it is not the desktop app). The e2e security spec relies on this: a bridge means a sandbox.
+if (process.sandboxed !== true || process.contextIsolated !== true) {
+  throw new Error('License Prep exposes its bridge only to a sandboxed, context-isolated renderer.');
+}
 contextBridge.exposeInMainWorld('licensePrep', api);

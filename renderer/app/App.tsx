@@ -8,7 +8,7 @@ import { OpenStep } from '../steps/OpenStep';
 import { OverviewStep } from '../steps/OverviewStep';
 import { ReviewStep } from '../steps/ReviewStep';
 import { SaveStep } from '../steps/SaveStep';
-import { closeFile, downloadReport, flushAutosave, goTo, notify, pickAndOpen, redo, requestFind, saveClean, setTheme, undo } from '../store/actions';
+import { closeFile, downloadReport, flushAutosave, goTo, notify, openExport, pickAndOpen, redo, requestFind, saveClean, setTheme, undo } from '../store/actions';
 import { activeGridApi } from '../grid/MigrationGrid';
 import { useAppStore, type ThemeChoice } from '../store/appStore';
 import { StepBar } from './StepBar';
@@ -71,6 +71,8 @@ export function App() {
 
   useEffect(() => platform().onMenuCommand(runCommand), []);
   useEffect(() => platform().onFlushRequest?.(flushAutosave), []);
+  // A file main opened by itself (Open Recent, a second launch, macOS "Open With") opens like a picked one.
+  useEffect(() => platform().onOpenFile?.((file) => (goTo('open'), void openExport(file))), []);
   useEffect(() => {
     const flush = (): void => void flushAutosave();
     // Hidden (minimised, switched away, about to close) gives more time than pagehide to finish the save.

@@ -1,5 +1,5 @@
 // The Platform over the Electron bridge (STYLE.md "IPC"): the only renderer file that touches
-// window.licensePrep. Unwraps IPC results; files main opens by itself arrive as an 'open' command.
+// window.licensePrep. Unwraps IPC results; files main opens by itself arrive through onOpenFile.
 import type { MenuCommandName } from '../../shared/ipc/channels';
 import type { IpcResult, LicensePrepApi } from '../../shared/ipc/contract';
 import type { FilePurpose, MenuCommand, PickedFile, Platform, SaveOutcome, SavedProgressEntry } from './platform';
@@ -16,18 +16,16 @@ type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const menuCommandsMatch: SameSet<MenuCommand, MenuCommandName> = true;
 void menuCommandsMatch;
 
-/** How long a file main opened (Open Recent, a second launch) waits for the app's Open flow to take it. */
-const INCOMING_FILE_TTL_MS = 2 * 60 * 1000;
+/** A file main opened before the app subscribed is kept until it does (only the newest: each open replaces the last). */
+const MAX_WAITING_FILES = 1;
 
 export interface ElectronPlatform extends Platform {
   readonly kind: 'electron';
-  /**
-   * Files main opened without a dialog (Open Recent, a CSV given to a second launch). Without a subscriber,
-   * such a file is announced as the 'open' menu command and handed to the next pickFile('export').
-   */
   onOpenFile(handler: (file: PickedFile) => void): () => void;
   /** A handle for a dropped file whose bytes the renderer read (recent files, overwrite protection); null when unknown. */
   handleForDroppedFile(file: File, bytes: Uint8Array, purpose: FilePurpose): Promise<string | null>;
+  olderSavedProgress(): Promise<readonly { readonly id: string; readonly savedAt: string }[]>;
+  pruneSavedProgress(ids: readonly string[]): Promise<number>;
 }
 
 export function isElectron(): boolean {
@@ -50,34 +48,26 @@ export function createElectronPlatform(): ElectronPlatform {
 
   const menuHandlers = new Set<(command: MenuCommand) => void>();
   const openHandlers = new Set<(file: PickedFile) => void>();
-  let incoming: { file: PickedFile; at: number } | null = null;
-  const takeIncoming = (): PickedFile | null => {
-    const waiting = incoming;
-    incoming = null;
-    return waiting !== null && Date.now() - waiting.at < INCOMING_FILE_TTL_MS ? waiting.file : null;
-  };
+  const waitingFiles: PickedFile[] = [];
 
+  // Subscribed at once (before React mounts), so a file main sends as soon as the page loads is not lost.
   api.onMenuCommand((command) => {
     for (const handler of [...menuHandlers]) handler(command);
   });
-  api.onIncomingFile((file) => {
+  api.onOpenFile((file) => {
     const picked: PickedFile = { name: file.name, bytes: file.bytes, handle: file.handle };
-    if (openHandlers.size > 0) {
-      for (const handler of [...openHandlers]) handler(picked);
+    if (openHandlers.size === 0) {
+      waitingFiles.push(picked);
+      waitingFiles.splice(0, Math.max(0, waitingFiles.length - MAX_WAITING_FILES));
       return;
     }
-    incoming = { file: picked, at: Date.now() };
-    for (const handler of [...menuHandlers]) handler('open');
+    for (const handler of [...openHandlers]) handler(picked);
   });
 
   return {
     kind: 'electron',
 
     async pickFile(purpose) {
-      if (purpose === 'export') {
-        const waiting = takeIncoming();
-        if (waiting !== null) return waiting;
-      }
       return unwrap(await api.openFile({ purpose }));
     },
 
@@ -88,7 +78,15 @@ export function createElectronPlatform(): ElectronPlatform {
     },
 
     async listProgress(): Promise<SavedProgressEntry[]> {
-      return unwrap(await api.listProgress());
+      return unwrap(await api.listProgress()).entries;
+    },
+
+    async olderSavedProgress() {
+      return unwrap(await api.listProgress()).beyondLimit;
+    },
+
+    async pruneSavedProgress(ids) {
+      return unwrap(await api.pruneProgress({ ids: [...ids] })).removed;
     },
 
     async saveProgress(id, journal) {
@@ -106,8 +104,6 @@ export function createElectronPlatform(): ElectronPlatform {
 
     onMenuCommand(handler) {
       menuHandlers.add(handler);
-      // A file main opened before the app was listening: announce it now.
-      if (incoming !== null && openHandlers.size === 0) queueMicrotask(() => handler('open'));
       return () => {
         menuHandlers.delete(handler);
       };
@@ -115,17 +111,16 @@ export function createElectronPlatform(): ElectronPlatform {
 
     onOpenFile(handler) {
       openHandlers.add(handler);
-      const waiting = takeIncoming();
-      if (waiting !== null) queueMicrotask(() => handler(waiting));
+      const waiting = waitingFiles.splice(0);
+      if (waiting.length > 0) queueMicrotask(() => waiting.forEach((file) => handler(file)));
       return () => {
         openHandlers.delete(handler);
       };
     },
 
     async handleForDroppedFile(file, bytes, purpose) {
-      const path = api.pathForDroppedFile(file);
-      if (path === '') return null;
-      const result = await api.adoptDroppedFile({ path, purpose, size: bytes.byteLength, sha256: await sha256Hex(bytes) });
+      // The preload resolves the File's path itself; this side only says what it read.
+      const result = await api.adoptDroppedFile(file, { purpose, sha256: await sha256Hex(bytes) });
       return result.ok ? result.value : null;
     },
 

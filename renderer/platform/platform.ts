@@ -43,4 +43,9 @@ export interface Platform {
   handleForDroppedFile?(file: File, bytes: Uint8Array, purpose: FilePurpose): Promise<string | null>;
   /** Electron: the window is closing or the app quitting; `save` writes pending edits, then main may close. */
   onFlushRequest?(save: () => Promise<void>): () => void;
+  /** Electron: a file main opened by itself (Open Recent, a second launch, macOS "Open With"). Returns an unsubscribe. */
+  onOpenFile?(handler: (file: PickedFile) => void): () => void;
+  /** Electron: saved progress beyond the newest ones listed (not loaded); remove it only when the admin agrees. */
+  olderSavedProgress?(): Promise<readonly { readonly id: string; readonly savedAt: string }[]>;
+  pruneSavedProgress?(ids: readonly string[]): Promise<number>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventChannels, invokeChannels, isMenuCommandName, menuCommandNames } from './channels';
+import { bridgeKeys, eventChannels, eventPayloadGuards, invokeChannels, isMenuCommandName, menuCommandNames, preloadChannels } from './channels';
 import { contract, MAX_FILE_BYTES, progressIdSchema } from './contract';
 import { progressIdFor, type Journal } from '../migration/journal';
 
@@ -17,8 +17,15 @@ const HANDLE = '3f2c1d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
 describe('the IPC contract', () => {
   it('names every channel lp:<noun>.<verb> and gives each invoke channel a schema pair', () => {
-    for (const channel of [...Object.values(invokeChannels), ...Object.values(eventChannels)]) expect(channel).toMatch(/^lp:[a-z]+\.[a-zA-Z]+$/);
-    expect(Object.keys(contract).sort()).toEqual(Object.values(invokeChannels).sort());
+    for (const channel of [...Object.values(invokeChannels), ...Object.values(preloadChannels), ...Object.values(eventChannels)]) expect(channel).toMatch(/^lp:[a-z]+\.[a-zA-Z]+$/);
+    expect(Object.keys(contract).sort()).toEqual([...Object.values(invokeChannels), ...Object.values(preloadChannels)].sort());
+  });
+
+  it('derives the bridge: one key per invoke, preload-built and event channel, no channel named twice', () => {
+    const channels = [...Object.values(invokeChannels), ...Object.values(preloadChannels), ...Object.values(eventChannels)];
+    expect(new Set(channels).size).toBe(channels.length);
+    expect(bridgeKeys()).toEqual(['adoptDroppedFile', 'discardProgress', 'flushed', 'listProgress', 'onFlushRequest', 'onMenuCommand', 'onOpenFile', 'openFile', 'pruneProgress', 'saveFile', 'saveProgress']);
+    expect(Object.keys(eventPayloadGuards).sort()).toEqual(Object.keys(eventChannels).sort());
   });
 
   it('knows exactly the menu commands of the renderer', () => {
@@ -37,6 +44,7 @@ describe('request schemas accept what the renderer sends and nothing else', () =
     ['lp:file.save', { purpose: 'report', suggestedName: 'errors.csv', bytes: new Uint8Array(0), sourceHandle: null }],
     ['lp:file.save', { purpose: 'plan', suggestedName: 'plan.json', bytes: new Uint8Array(0) }],
     ['lp:file.adoptDropped', { path: '/home/a/export.csv', purpose: 'export', size: 12, sha256: 'b'.repeat(64) }],
+    ['lp:progress.prune', { ids: ['acme-1', 'acme-2'] }],
     ['lp:progress.list', undefined],
     ['lp:progress.save', { id: 'acme-users-3f2c', journal: journalFixture() }],
     ['lp:progress.discard', { id: 'a'.repeat(64) }],
@@ -88,7 +96,33 @@ describe('response schemas', () => {
     expect(contract['lp:file.open'].response.safeParse({ name: 'a.csv', bytes: new Uint8Array(1), handle: HANDLE }).success).toBe(true);
     expect(contract['lp:file.save'].response.safeParse({ ok: false, canceled: false, message: 'The disk is full' }).success).toBe(true);
     expect(contract['lp:file.save'].response.safeParse({ ok: true }).success).toBe(false);
-    expect(contract['lp:progress.list'].response.safeParse([{ id: 'acme', journal: journalFixture(), note: null }]).success).toBe(true);
+    expect(contract['lp:progress.list'].response.safeParse({ entries: [{ id: 'acme', journal: journalFixture(), note: null }], beyondLimit: [{ id: 'old', savedAt: '2024-01-01T00:00:00.000Z' }] }).success).toBe(true);
+    expect(contract['lp:progress.list'].response.safeParse({ entries: Array.from({ length: 21 }, (_, i) => ({ id: `a${i}`, journal: journalFixture(), note: null })), beyondLimit: [] }).success).toBe(false);
+  });
+});
+
+describe('saved progress is bounded in every field', () => {
+  const big = (n: number) => 'x'.repeat(n);
+  it.each<[string, (j: Journal) => unknown]>([
+    ['a 50 MiB source name', (j) => ({ ...j, source: { ...j.source, name: big(50 * 1024 * 1024) } })],
+    ['a source name longer than a file name can be', (j) => ({ ...j, source: { ...j.source, name: big(256) } })],
+    ['a huge email', (j) => ({ ...j, me: `${big(400)}@x.com` })],
+    ['a huge user key', (j) => ({ ...j, assignments: { [`id:${big(1000)}`]: { license: 'Engage', addOns: '' } } })],
+    ['an empty user key', (j) => ({ ...j, assignments: { '': { license: 'Engage', addOns: '' } } })],
+    ['a huge license value', (j) => ({ ...j, assignments: { 'id:1': { license: big(300), addOns: '' } } })],
+    ['a huge add-ons value', (j) => ({ ...j, assignments: { 'id:1': { license: 'Engage', addOns: big(9000) } } })],
+    ['a huge timestamp', (j) => ({ ...j, updatedAt: big(100) })],
+    ['an absurd user count', (j) => ({ ...j, progress: { assigned: 1, users: 1e12 } })],
+    ['a plan with a huge license name', (j) => ({ ...j, plan: { ...j.plan, licenses: [{ name: big(300), seats: 1, addOnsAllowed: true }] } })],
+    ['a plan with 2,000 licenses', (j) => ({ ...j, plan: { ...j.plan, licenses: Array.from({ length: 2000 }, (_, i) => ({ name: `L${i}`, seats: 1, addOnsAllowed: true })) } })],
+  ])('refuses %s', (_what, mutate) => {
+    expect(contract['lp:progress.save'].request.safeParse({ id: 'acme', journal: mutate(journalFixture()) }).success).toBe(false);
+  });
+
+  it('accepts a journal at the limits', () => {
+    const j = journalFixture();
+    const atLimits = { ...j, source: { ...j.source, name: big(255) }, me: `${big(300)}@x.co`, assignments: { [`id:${big(397)}`]: { license: big(256), addOns: big(8192) } } };
+    expect(contract['lp:progress.save'].request.safeParse({ id: 'acme', journal: atLimits }).success).toBe(true);
   });
 });
 

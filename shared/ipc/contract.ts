@@ -2,7 +2,7 @@
 // payload with these, and the API type the preload exposes is derived from them so nothing can drift.
 import { z } from 'zod';
 import { journalSchema } from '../migration/journal';
-import { invokeChannels, type InvokeChannel, type InvokeMethod, type MenuCommandName } from './channels';
+import { invokeChannels, preloadChannels, type ContractChannel, type EventMethod, type EventPayloads, type InvokeMethod, type PreloadMethod } from './channels';
 
 /**
  * Largest file the app moves over IPC (1,000,000 users is about 125–200 MB of CSV). Kept well under
@@ -38,7 +38,18 @@ export const saveOutcomeSchema = z.union([
   z.strictObject({ ok: z.literal(false), canceled: z.literal(false), message: z.string() }),
 ]);
 
-export const savedProgressEntrySchema = z.strictObject({ id: progressIdSchema, journal: journalSchema, note: z.string().nullable() });
+export const savedProgressEntrySchema = z.strictObject({ id: progressIdSchema, journal: journalSchema, note: z.string().max(2000).nullable() });
+
+/** How many saved migrations are loaded and offered for resume; older ones are listed by name only. */
+export const MAX_LISTED_PROGRESS = 20;
+
+/** Saved progress beyond the limit: not loaded, removed only when the admin agrees (`lp:progress.prune`). */
+export const olderProgressSchema = z.strictObject({ id: progressIdSchema, savedAt: z.string().max(64) });
+
+export const progressListSchema = z.strictObject({
+  entries: z.array(savedProgressEntrySchema).max(MAX_LISTED_PROGRESS),
+  beyondLimit: z.array(olderProgressSchema).max(10_000),
+});
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -57,9 +68,11 @@ export const contract = {
     response: saveOutcomeSchema,
   },
   /**
-   * The renderer read a dropped file itself; main checks that the path (from webUtils in the preload)
-   * holds exactly those bytes (size and sha256) before remembering it — so a compromised renderer gains
-   * nothing it did not already have — and returns a handle (for recent files and overwrite protection).
+   * Built by the preload, never by the page (channels.ts `preloadChannels`): `path` is what
+   * webUtils.getPathForFile gives for the real File the user dropped, `size` that File's size. The
+   * renderer read the file itself; main checks that the path holds exactly those bytes (size, then a
+   * streamed sha256, one file at a time) before remembering it, and returns a handle (recent files,
+   * overwrite protection).
    */
   'lp:file.adoptDropped': {
     request: z.strictObject({ path: z.string().min(1).max(4096), purpose: filePurposeSchema, size: z.number().int().nonnegative(), sha256: sha256Schema }),
@@ -67,7 +80,11 @@ export const contract = {
   },
   'lp:progress.list': {
     request: z.undefined(),
-    response: z.array(savedProgressEntrySchema),
+    response: progressListSchema,
+  },
+  'lp:progress.prune': {
+    request: z.strictObject({ ids: z.array(progressIdSchema).max(10_000) }),
+    response: z.strictObject({ removed: z.number().int().nonnegative() }),
   },
   'lp:progress.save': {
     request: z.strictObject({ id: progressIdSchema, journal: journalSchema }),
@@ -81,23 +98,17 @@ export const contract = {
     request: z.undefined(),
     response: z.null(),
   },
-} as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<ContractChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type RequestOf<C extends InvokeChannel> = z.input<Contract[C]['request']>;
-export type ResponseOf<C extends InvokeChannel> = z.output<Contract[C]['response']>;
+export type RequestOf<C extends ContractChannel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends ContractChannel> = z.output<Contract[C]['response']>;
 
 export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'failed';
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
-export interface IncomingFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  readonly handle: string;
-}
-
-/** What a dropped `File` must offer the preload (structural, so shared/ stays free of DOM types). */
-export interface DroppedFileLike {
+/** What a dropped `File` offers (structural, so shared/ stays free of DOM types); the preload checks `instanceof File`. */
+export interface DroppedFile {
   readonly name: string;
   readonly size: number;
 }
@@ -108,12 +119,14 @@ type InvokeApi = {
     : (request: RequestOf<(typeof invokeChannels)[M]>) => Promise<IpcResult<ResponseOf<(typeof invokeChannels)[M]>>>;
 };
 
-/** `window.licensePrep`: one method per invoke channel, plus event subscriptions that return an unsubscribe. */
-export type LicensePrepApi = InvokeApi & {
-  onMenuCommand(handler: (command: MenuCommandName) => void): () => void;
-  onIncomingFile(handler: (file: IncomingFile) => void): () => void;
-  /** Main asks for pending edits to be saved before the window closes; answer with `flushed()`. */
-  onFlushRequest(handler: () => void): () => void;
-  /** The path of a dropped file (Electron's webUtils.getPathForFile), '' when it has none. */
-  pathForDroppedFile(file: DroppedFileLike): string;
+/** The preload fills in what the page may not: the path (and size) of the dropped File. */
+type PreloadApi = {
+  [M in PreloadMethod]: (file: DroppedFile, request: Omit<RequestOf<(typeof preloadChannels)[M]>, 'path' | 'size'>) => Promise<IpcResult<ResponseOf<(typeof preloadChannels)[M]>>>;
 };
+
+type EventApi = {
+  [M in EventMethod]: (handler: (payload: EventPayloads[M]) => void) => () => void;
+};
+
+/** `window.licensePrep`: one method per contract channel, plus event subscriptions that return an unsubscribe. */
+export type LicensePrepApi = InvokeApi & PreloadApi & EventApi;

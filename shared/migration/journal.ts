@@ -8,8 +8,27 @@ import type { CellChange, MigrationSession } from './session';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
 
+/**
+ * Bounds on saved progress (README "Security"): a journal is read at start and sent over IPC, so no field
+ * may be unbounded. File names are at most 255 characters on every OS we ship to; emails at most 320;
+ * a user key is an `id:` or `email:` prefix plus one; add-on cells list at most 30 add-ons of a plan.
+ */
+export const JOURNAL_LIMITS = {
+  nameChars: 255,
+  emailChars: 320,
+  keyChars: 400,
+  licenseChars: 256,
+  addOnsChars: 8192,
+  /** Twice the largest export the app is built for (1,000,000 users). */
+  assignments: 2_000_000,
+  users: 100_000_000,
+  planEntries: 1000,
+  planNameChars: 256,
+  timestampChars: 64,
+} as const;
+
 export const sourceInfoSchema = z.strictObject({
-  name: z.string(),
+  name: z.string().max(JOURNAL_LIMITS.nameChars),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   // Any WHATWG encoding name the export was read in (legacy files are detected or chosen).
@@ -19,15 +38,27 @@ export const sourceInfoSchema = z.strictObject({
   eol: z.enum(['\r\n', '\n', '\r']),
 });
 
+const count = z.number().int().nonnegative().max(JOURNAL_LIMITS.users);
+
 export const journalSchema = z.strictObject({
   schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
   source: sourceInfoSchema,
-  plan: planSchema,
-  me: z.string().nullable(),
-  assignments: z.record(z.string(), z.strictObject({ license: z.string(), addOns: z.string() })),
+  plan: planSchema.refine(
+    (plan) =>
+      plan.licenses.length + plan.addOns.length <= JOURNAL_LIMITS.planEntries &&
+      [...plan.licenses, ...plan.addOns].every((entry) => entry.name.length <= JOURNAL_LIMITS.planNameChars),
+    { message: `a saved plan has at most ${JOURNAL_LIMITS.planEntries} licenses and add-ons, with names of at most ${JOURNAL_LIMITS.planNameChars} characters` },
+  ),
+  me: z.string().max(JOURNAL_LIMITS.emailChars).nullable(),
+  assignments: z
+    .record(
+      z.string().min(1).max(JOURNAL_LIMITS.keyChars),
+      z.strictObject({ license: z.string().max(JOURNAL_LIMITS.licenseChars), addOns: z.string().max(JOURNAL_LIMITS.addOnsChars) }),
+    )
+    .refine((record) => Object.keys(record).length <= JOURNAL_LIMITS.assignments, { message: `at most ${JOURNAL_LIMITS.assignments.toLocaleString('en-US')} saved assignments` }),
   /** Users assigned / users in the file, for the "continue the migration" offer. */
-  progress: z.strictObject({ assigned: z.number().int().nonnegative(), users: z.number().int().nonnegative() }),
-  updatedAt: z.string(),
+  progress: z.strictObject({ assigned: count, users: count }),
+  updatedAt: z.string().max(JOURNAL_LIMITS.timestampChars),
 });
 
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;

@@ -116,3 +116,52 @@ describe('ProgressStore (saved progress, two generations)', () => {
     await expect(store.discard('a/b')).rejects.toThrow(/not a progress id/);
   });
 });
+
+describe('ProgressStore limits (a flood of saved progress cannot exhaust main)', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `export-${String(i).padStart(3, '0')}`);
+
+  it('loads only the newest 20 at start; older ones are listed by id and date, not read', async () => {
+    const fs = new MemFs();
+    const store = await freshStore(fs);
+    for (const id of ids(25)) await store.save(id, journalFixture({ updatedAt: at(1) }));
+    let reads = 0;
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (p) => (reads++, readFile(p));
+    const listing = await (await freshStore(fs)).listing();
+    expect(listing.entries.map((e) => e.id).sort()).toEqual(ids(25).slice(5));
+    expect(listing.beyondLimit.map((o) => o.id)).toEqual(ids(5).reverse());
+    expect(listing.beyondLimit[0].savedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(reads).toBe(20);
+  });
+
+  it('prunes only what the admin agreed to, and only what is still beyond the limit', async () => {
+    const fs = new MemFs();
+    const store = await freshStore(fs);
+    for (const id of ids(22)) await store.save(id, journalFixture());
+    expect(await store.prune(['export-000', 'export-021', 'not-there'])).toBe(1);
+    expect(await store.ids()).not.toContain('export-000');
+    expect(await store.ids()).toContain('export-001');
+    expect(await store.ids()).toContain('export-021');
+  });
+
+  it('refuses to start yet another saved migration beyond the cap, but keeps saving the existing ones', async () => {
+    const fs = new MemFs();
+    const store = new ProgressStore(DIR, { fs, limits: { saved: 3 } });
+    await store.init();
+    for (const id of ids(3)) await store.save(id, journalFixture());
+    await expect(store.save('one-more', journalFixture())).rejects.toThrow(/already 3 saved migrations: remove older ones/);
+    await expect(store.save('export-001', journalFixture({ updatedAt: at(2) }))).resolves.toBeUndefined();
+  });
+
+  it('neither writes nor reads a journal file beyond the size limit', async () => {
+    const fs = new MemFs();
+    const store = new ProgressStore(DIR, { fs, limits: { journalBytes: 2000 } });
+    await store.init();
+    const huge = journalFixture({ assignments: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`id:${i}`, { license: 'Engage', addOns: 'Meet' }])) });
+    await expect(store.save('acme', huge)).rejects.toThrow(/too large to save/);
+    await store.save('acme', journalFixture());
+    fs.poke(`${DIR}/acme/${CURRENT_FILE}`, encodeJournal(huge));
+    const outcome = await store.load('acme');
+    expect(outcome).toMatchObject({ kind: 'none', note: expect.stringMatching(/too large to be saved progress/) });
+  });
+});

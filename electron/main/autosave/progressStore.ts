@@ -3,12 +3,32 @@
 // generation with a note and is kept aside as current.json.corrupt-<timestamp>.
 import { basename, join } from 'node:path';
 import { parseJournal, type Journal } from '../../../shared/migration/journal';
-import { progressIdSchema } from '../../../shared/ipc/contract';
+import { MAX_LISTED_PROGRESS, progressIdSchema } from '../../../shared/ipc/contract';
 import { durableWrite, sweepOrphanTemps } from '../../files/durableWrite';
 import { nodeProgressFs, type ProgressFs } from './progressFs';
 
 export const CURRENT_FILE = 'current.json';
 export const PREVIOUS_FILE = 'previous.json';
+
+/**
+ * Limits (README "Security"): a journal file larger than this is neither written nor read (a 1,000,000-user
+ * migration with every row assigned is about 70 MB); at most this many saved migrations exist at once —
+ * beyond MAX_LISTED_PROGRESS they are listed by name and removed only when the admin agrees.
+ */
+export const MAX_JOURNAL_BYTES = 128 * 1024 * 1024;
+export const MAX_SAVED_PROGRESS = 200;
+
+export interface OlderProgress {
+  readonly id: string;
+  readonly savedAt: string;
+}
+
+export interface ProgressListing {
+  /** The newest MAX_LISTED_PROGRESS, loaded: offered for resume. */
+  readonly entries: SavedProgress[];
+  /** Older ones, not loaded: the UI may ask the admin to remove them (prune). */
+  readonly beyondLimit: OlderProgress[];
+}
 
 export type LoadOutcome = { kind: 'ok'; journal: Journal; note: string | null } | { kind: 'none'; note: string | null };
 
@@ -45,11 +65,15 @@ export class ProgressStore {
   /** The current.json each id had after our own last write (size, mtime): trusted without re-reading. */
   private readonly written = new Map<string, { size: number; mtimeMs: number }>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly maxJournalBytes: number;
+  private readonly maxSaved: number;
 
   constructor(
     private readonly dir: string,
-    options: { fs?: ProgressFs; now?: () => Date; log?: (message: string) => void } = {},
+    options: { fs?: ProgressFs; now?: () => Date; log?: (message: string) => void; limits?: { journalBytes?: number; saved?: number } } = {},
   ) {
+    this.maxJournalBytes = options.limits?.journalBytes ?? MAX_JOURNAL_BYTES;
+    this.maxSaved = options.limits?.saved ?? MAX_SAVED_PROGRESS;
     this.fs = options.fs ?? nodeProgressFs;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
@@ -78,13 +102,57 @@ export class ProgressStore {
 
   /** Every resumable piece of work, newest first. */
   async list(): Promise<SavedProgress[]> {
-    const entries: SavedProgress[] = [];
+    return (await this.listing()).entries;
+  }
+
+  /**
+   * The newest `limit` saved migrations, loaded (newest first), and the older ones by id and date only —
+   * so however many folders there are, start-up reads and sends at most `limit` journals.
+   */
+  async listing(limit: number = MAX_LISTED_PROGRESS): Promise<ProgressListing> {
+    const dated: { id: string; savedAt: number }[] = [];
     for (const id of await this.ids()) {
+      const savedAt = await this.savedAt(id);
+      if (savedAt !== null) dated.push({ id, savedAt });
+    }
+    dated.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : 1));
+    const entries: SavedProgress[] = [];
+    const beyondLimit: OlderProgress[] = [];
+    for (const { id, savedAt } of dated) {
+      if (entries.length >= limit) {
+        beyondLimit.push({ id, savedAt: new Date(savedAt).toISOString() });
+        continue;
+      }
       const outcome = await this.load(id);
       if (outcome.kind === 'ok') entries.push({ id, journal: outcome.journal, note: outcome.note });
       else if (outcome.note !== null) this.log(outcome.note);
     }
-    return entries.sort((a, b) => (a.journal.updatedAt < b.journal.updatedAt ? 1 : a.journal.updatedAt > b.journal.updatedAt ? -1 : 0));
+    entries.sort((a, b) => (a.journal.updatedAt < b.journal.updatedAt ? 1 : a.journal.updatedAt > b.journal.updatedAt ? -1 : 0));
+    return { entries, beyondLimit };
+  }
+
+  /** Remove the saved migrations the admin agreed to lose — only those still beyond the limit. */
+  async prune(ids: readonly string[], limit: number = MAX_LISTED_PROGRESS): Promise<number> {
+    const older = new Set((await this.listing(limit)).beyondLimit.map((o) => o.id));
+    let removed = 0;
+    for (const id of new Set(ids)) {
+      if (!older.has(id)) continue;
+      await this.discard(id);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** When the id's progress was last saved (its newest generation's mtime), or null when it has none. */
+  private async savedAt(id: string): Promise<number | null> {
+    for (const name of [CURRENT_FILE, PREVIOUS_FILE]) {
+      try {
+        return (await this.fs.stat(join(this.folder(id), name))).mtimeMs;
+      } catch {
+        /* try the other generation */
+      }
+    }
+    return null;
   }
 
   load(id: string): Promise<LoadOutcome> {
@@ -94,7 +162,18 @@ export class ProgressStore {
   /** Durable when the promise resolves; writes of one id happen in call order. */
   save(id: string, journal: Journal): Promise<void> {
     const bytes = encodeJournal(journal);
-    return this.enqueue(id, () => this.writeGeneration(id, bytes));
+    if (bytes.byteLength > this.maxJournalBytes) {
+      return Promise.reject(new Error(`The progress of ${journal.source.name} is too large to save (${Math.ceil(bytes.byteLength / 1048576)} MB; the limit is ${Math.ceil(this.maxJournalBytes / 1048576)} MB).`));
+    }
+    return this.enqueue(id, async () => {
+      if (!this.written.has(id)) {
+        const ids = await this.ids();
+        if (!ids.includes(id) && ids.length >= this.maxSaved) {
+          throw new Error(`There are already ${this.maxSaved} saved migrations: remove older ones on the Open screen, then your progress is saved again.`);
+        }
+      }
+      await this.writeGeneration(id, bytes);
+    });
   }
 
   discard(id: string): Promise<void> {
@@ -135,6 +214,8 @@ export class ProgressStore {
   private async readGeneration(path: string): Promise<Generation> {
     let bytes: Uint8Array;
     try {
+      const { size } = await this.fs.stat(path);
+      if (size > this.maxJournalBytes) return { state: 'invalid', reason: `too large to be saved progress (${Math.ceil(size / 1048576)} MB)` };
       bytes = await this.fs.readFile(path);
     } catch (e) {
       if (errorCode(e) === 'ENOENT') return { state: 'missing' };

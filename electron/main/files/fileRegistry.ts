@@ -1,12 +1,15 @@
 // Paths stay in main (issue 3 "Files"): the renderer only ever holds an opaque token for a file main opened.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { sameFile, type FileIdentity } from '../../files/writeTarget';
 
 export type RegisteredPurpose = 'export' | 'original' | 'plan';
 
 interface Entry {
   readonly path: string;
   readonly purpose: RegisteredPurpose;
+  /** Device and inode when opened: the same file under another name (a link, a bind mount) is still it. */
+  readonly identity: FileIdentity | null;
 }
 
 /** Compare paths as the OS does: case-insensitively on Windows and macOS (default file systems). */
@@ -26,9 +29,9 @@ export class FileRegistry {
   ) {}
 
   /** Remember a path main opened; returns the token the renderer may hold. */
-  register(path: string, purpose: RegisteredPurpose): string {
+  register(path: string, purpose: RegisteredPurpose, identity: FileIdentity | null = null): string {
     const token = (this.options.newToken ?? randomUUID)();
-    this.entries.set(token, { path: resolve(path), purpose });
+    this.entries.set(token, { path: resolve(path), purpose, identity });
     const max = this.options.maxEntries ?? 256;
     while (this.entries.size > max) {
       const oldest = this.entries.keys().next().value;
@@ -43,11 +46,21 @@ export class FileRegistry {
     return this.entries.get(token)?.path ?? null;
   }
 
-  /** Is `path` an export (or original) the admin opened? Those are never overwritten without asking. */
-  isSourcePath(path: string): boolean {
+  /**
+   * Is `path` an export (or original) the admin opened — by its name, or by device and inode when
+   * `identity` is known? Those are never overwritten without asking.
+   */
+  isSourcePath(path: string, identity: FileIdentity | null = null): boolean {
     for (const entry of this.entries.values()) {
-      if (entry.purpose !== 'plan' && samePath(entry.path, path, this.options.platform)) return true;
+      if (entry.purpose === 'plan') continue;
+      if (samePath(entry.path, path, this.options.platform)) return true;
+      if (identity !== null && entry.identity !== null && sameFile(entry.identity, identity)) return true;
     }
     return false;
+  }
+
+  /** The exports and originals the admin opened (a save must not replace them unless confirmed). */
+  sourcePaths(): string[] {
+    return [...new Set([...this.entries.values()].filter((e) => e.purpose !== 'plan').map((e) => e.path))];
   }
 }

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DurableWriteError } from '../../files/durableWrite';
 import { FileRegistry } from './fileRegistry';
+import { WriteRefused } from '../../files/writeTarget';
 import { FileService, isLocalAbsolutePath, type FileDialogs, type FileIo } from './fileService';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-function setUp(options: { open?: (string | null)[]; save?: (string | null)[]; replace?: ('replace' | 'elsewhere' | 'cancel')[]; failure?: ('retry' | 'elsewhere' | 'cancel')[]; files?: Record<string, string>; writeErrors?: unknown[] } = {}) {
+function setUp(options: { open?: (string | null)[]; save?: (string | null)[]; replace?: ('replace' | 'elsewhere' | 'cancel')[]; failure?: ('retry' | 'elsewhere' | 'cancel')[]; files?: Record<string, string>; writeErrors?: unknown[]; inodes?: Record<string, bigint> } = {}) {
   const disk = new Map<string, Uint8Array>(Object.entries(options.files ?? {}).map(([p, s]) => [p, enc(s)]));
   const log: string[] = [];
+  let reading = 0;
+  let maxReading = 0;
   const dialogs: FileDialogs = {
     chooseOpenPath: async (purpose) => (log.push(`open-dialog:${purpose}`), options.open?.shift() ?? null),
     chooseSavePath: async (purpose, name, dir) => (log.push(`save-dialog:${purpose}:${name}:${dir}`), options.save?.shift() ?? null),
@@ -21,18 +24,35 @@ function setUp(options: { open?: (string | null)[]; save?: (string | null)[]; re
       if (!b) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
       return { size: b.length, isFile: () => true };
     },
-    readFile: async (p) => disk.get(p)!,
-    write: async (p, bytes) => {
+    readFile: async (p) => {
+      reading++;
+      maxReading = Math.max(maxReading, reading);
+      await new Promise((r) => setTimeout(r, 1));
+      reading--;
+      return disk.get(p)!;
+    },
+    sha256: async (p) => {
+      reading++;
+      maxReading = Math.max(maxReading, reading);
+      await new Promise((r) => setTimeout(r, 1));
+      reading--;
+      return createHash('sha256').update(disk.get(p)!).digest('hex');
+    },
+    identity: async (p) => {
+      const ino = options.inodes?.[p];
+      return { path: p, dev: ino === undefined ? null : 1n, ino: ino ?? null };
+    },
+    write: async (p, bytes, { inputs }) => {
       const e = options.writeErrors?.shift();
       if (e) throw e;
-      log.push(`write:${p}`);
+      log.push(`write:${p}${inputs.length > 0 ? ` (never over ${inputs.join(', ')})` : ''}`);
       disk.set(p, bytes);
     },
   };
   const registry = new FileRegistry({ platform: 'linux' });
   const opened: string[] = [];
   const service = new FileService({ dialogs, io, registry, onOpened: (p) => opened.push(p), maxBytes: 1000 });
-  return { service, log, disk, opened, registry };
+  return { service, log, disk, opened, registry, maxConcurrentReads: () => maxReading };
 }
 
 describe('FileService.open', () => {
@@ -62,7 +82,7 @@ describe('FileService.save', () => {
     const { service, log, registry } = setUp({ save: ['/home/a/acme-upload.csv'] });
     const source = registry.register('/home/a/acme.csv', 'export');
     expect(await service.save({ purpose: 'clean', suggestedName: 'acme-upload.csv', bytes: enc('x'), sourceHandle: source })).toEqual({ ok: true, name: 'acme-upload.csv' });
-    expect(log).toEqual(['save-dialog:clean:acme-upload.csv:/home/a', 'write:/home/a/acme-upload.csv']);
+    expect(log).toEqual(['save-dialog:clean:acme-upload.csv:/home/a', 'write:/home/a/acme-upload.csv (never over /home/a/acme.csv)']);
   });
 
   it('reports a cancel as canceled', async () => {
@@ -109,6 +129,46 @@ describe('FileService.save', () => {
     const { service, log } = setUp({ save: ['/tmp/x.csv'] });
     await service.save({ purpose: 'clean', suggestedName: '../../etc/x.csv', bytes: enc('x') });
     expect(log[0]).toBe('save-dialog:clean:x.csv:null');
+  });
+});
+
+describe('FileService.save: the export under another name, and paths that must not be replaced', () => {
+  it('asks before replacing the export reached through another path to the same file (a bind mount, a hard link)', async () => {
+    const { service, log, registry } = setUp({ save: ['/mnt/view/acme.csv'], replace: ['cancel'], inodes: { '/home/a/acme.csv': 42n, '/mnt/view/acme.csv': 42n } });
+    registry.register('/home/a/acme.csv', 'export', { path: '/home/a/acme.csv', dev: 1n, ino: 42n });
+    expect(await service.save({ purpose: 'clean', suggestedName: 'acme.csv', bytes: enc('new') })).toEqual({ ok: false, canceled: true });
+    expect(log).toContain('confirm-replace:/mnt/view/acme.csv');
+    expect(log.some((l) => l.startsWith('write:'))).toBe(false);
+  });
+
+  it('replaces the export when the admin confirms (then it is not an input to refuse)', async () => {
+    const { service, log, registry } = setUp({ save: ['/home/a/acme.csv'], replace: ['replace'] });
+    registry.register('/home/a/acme.csv', 'export');
+    await service.save({ purpose: 'clean', suggestedName: 'acme.csv', bytes: enc('new') });
+    expect(log).toContain('write:/home/a/acme.csv');
+  });
+
+  it('explains a refused path (a FIFO, a read-only file) and offers to save elsewhere', async () => {
+    const { service, log } = setUp({ save: ['/home/a/pipe.csv', '/home/a/out.csv'], failure: ['elsewhere'], writeErrors: [new WriteRefused('/home/a/pipe.csv', 'is a named pipe (FIFO), not a regular file: License Prep writes only regular files.')] });
+    expect(await service.save({ purpose: 'report', suggestedName: 'e.csv', bytes: enc('x') })).toEqual({ ok: true, name: 'out.csv' });
+    expect(log).toContain('failure:pipe.csv is a named pipe (FIFO), not a regular file: License Prep writes only regular files.');
+  });
+});
+
+describe('FileService reads one file at a time', () => {
+  it('eight parallel drops of one file are checked one after another', async () => {
+    const text = 'Email\n'.repeat(50);
+    const { service, maxConcurrentReads } = setUp({ files: { '/home/a/big.csv': text } });
+    const sha = createHash('sha256').update(text).digest('hex');
+    const handles = await Promise.all(Array.from({ length: 8 }, () => service.adoptDropped({ path: '/home/a/big.csv', purpose: 'export', size: text.length, sha256: sha })));
+    expect(handles.every((h) => typeof h === 'string')).toBe(true);
+    expect(maxConcurrentReads()).toBe(1);
+  });
+
+  it('opens files main was handed (a second launch, Open Recent) one at a time too', async () => {
+    const { service, maxConcurrentReads } = setUp({ files: { '/a.csv': 'Email\n', '/b.csv': 'Email\n' } });
+    await Promise.all([service.openPath('/a.csv', 'export'), service.openPath('/b.csv', 'export'), service.openPath('/a.csv', 'export')]);
+    expect(maxConcurrentReads()).toBe(1);
   });
 });
 

@@ -1,11 +1,14 @@
-// Opening and saving files for the renderer (issue 3 "Files"): paths come from dialogs in main, saves use
-// durableWrite, the original export is never replaced without a confirmation, and a failed save is
+// Opening and saving files for the renderer (README "Files"): paths come from dialogs in main (or from a
+// real dropped File, resolved in the preload), saves go through writeFileSafely, the original export is
+// never replaced without a confirmation (recognised by device and inode too), and a failed save is
 // explained with a way out (retry, or save elsewhere) — the bytes stay in the renderer until it succeeds.
-import { createHash } from 'node:crypto';
+// Files are read one at a time, so no number of requests can make main hold more than one file.
 import { basename, dirname, isAbsolute } from 'node:path';
 import { MAX_FILE_BYTES } from '../../../shared/ipc/contract';
 import { DurableWriteError, explainWriteError } from '../../files/durableWrite';
+import { WriteRefused, type FileIdentity } from '../../files/writeTarget';
 import type { FileRegistry, RegisteredPurpose } from './fileRegistry';
+import { OneAtATime } from './oneAtATime';
 
 export type OpenPurpose = RegisteredPurpose;
 export type SavePurpose = 'clean' | 'report' | 'annotated' | 'plan';
@@ -22,8 +25,12 @@ export interface FileDialogs {
 export interface FileIo {
   stat(path: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(path: string): Promise<Uint8Array>;
-  /** durableWrite in the app. */
-  write(path: string, bytes: Uint8Array): Promise<void>;
+  /** The sha256 of a file, read in small chunks (bounded memory). */
+  sha256(path: string): Promise<string>;
+  /** Device, inode and real path (writeTarget's identityOf in the app). */
+  identity(path: string): Promise<FileIdentity | null>;
+  /** writeFileSafely in the app: refuses devices, FIFOs, read-only files and the `inputs`; throws WriteRefused or DurableWriteError. */
+  write(path: string, bytes: Uint8Array, options: { inputs: readonly string[] }): Promise<void>;
 }
 
 export interface OpenedFile {
@@ -61,6 +68,8 @@ function describeReadError(e: unknown, name: string): string {
 }
 
 export class FileService {
+  private readonly reads = new OneAtATime();
+
   constructor(
     private readonly deps: {
       dialogs: FileDialogs;
@@ -80,32 +89,38 @@ export class FileService {
   }
 
   /** Read a path main chose itself (dialog, recent files, a second launch); throws FileProblem. */
-  async openPath(path: string, purpose: OpenPurpose): Promise<OpenedFile> {
-    const bytes = await this.readChecked(path);
-    const handle = this.deps.registry.register(path, purpose);
-    this.deps.onOpened?.(path, purpose);
-    return { name: basename(path), bytes, handle };
+  openPath(path: string, purpose: OpenPurpose): Promise<OpenedFile> {
+    return this.reads.run(async () => {
+      const bytes = await this.readChecked(path);
+      const handle = this.deps.registry.register(path, purpose, await this.identity(path));
+      this.deps.onOpened?.(path, purpose);
+      return { name: basename(path), bytes, handle };
+    });
   }
 
   /**
-   * Remember a dropped file only if the path holds exactly the bytes the renderer already read
-   * (so a hostile renderer cannot use this to read anything); returns a handle, or null.
+   * A dropped file: `path` comes from the preload (webUtils.getPathForFile on a real File the user
+   * dropped), never from page JavaScript. It is remembered only if it holds exactly the bytes the
+   * renderer already read (size, then a streamed sha256); returns a handle, or null.
    */
-  async adoptDropped(request: { path: string; purpose: OpenPurpose; size: number; sha256: string }): Promise<string | null> {
-    if (!isLocalAbsolutePath(request.path)) return null;
-    let bytes: Uint8Array;
-    try {
-      const st = await this.deps.io.stat(request.path);
-      if (!st.isFile() || st.size !== request.size || st.size > this.maxBytes) return null;
-      bytes = await this.deps.io.readFile(request.path);
-    } catch {
-      return null;
-    }
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (digest !== request.sha256) return null;
-    const handle = this.deps.registry.register(request.path, request.purpose);
-    this.deps.onOpened?.(request.path, request.purpose);
-    return handle;
+  adoptDropped(request: { path: string; purpose: OpenPurpose; size: number; sha256: string }): Promise<string | null> {
+    if (!isLocalAbsolutePath(request.path)) return Promise.resolve(null);
+    return this.reads.run(async () => {
+      try {
+        const st = await this.deps.io.stat(request.path);
+        if (!st.isFile() || st.size !== request.size || st.size > this.maxBytes) return null;
+        if ((await this.deps.io.sha256(request.path)) !== request.sha256) return null;
+      } catch {
+        return null;
+      }
+      const handle = this.deps.registry.register(request.path, request.purpose, await this.identity(request.path));
+      this.deps.onOpened?.(request.path, request.purpose);
+      return handle;
+    });
+  }
+
+  private async identity(path: string): Promise<FileIdentity | null> {
+    return this.deps.io.identity(path).catch(() => null);
   }
 
   async save(request: { purpose: SavePurpose; suggestedName: string; bytes: Uint8Array; sourceHandle?: string | null }): Promise<SaveOutcome> {
@@ -116,17 +131,25 @@ export class FileService {
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       const path = await dialogs.chooseSavePath(request.purpose, basename(request.suggestedName), defaultDir);
       if (path === null) return attempt === 0 ? { ok: false, canceled: true } : { ok: false, canceled: false, message: lastProblem };
-      if (registry.isSourcePath(path)) {
+      // The export under another name (a link, a bind mount) is still the export: compare device and inode.
+      let confirmedReplace = false;
+      if (registry.isSourcePath(path, await this.identity(path))) {
         const choice = await dialogs.confirmReplaceOriginal(path);
         if (choice === 'cancel') return { ok: false, canceled: true };
         if (choice === 'elsewhere') continue;
+        confirmedReplace = true;
       }
       for (;;) {
         try {
-          await io.write(path, request.bytes);
+          await io.write(path, request.bytes, { inputs: confirmedReplace ? [] : registry.sourcePaths() });
           return { ok: true, name: basename(path) };
         } catch (e) {
-          lastProblem = e instanceof DurableWriteError ? explainWriteError(e) : `The file could not be saved (${e instanceof Error ? e.message : String(e)}): try again, or save to another folder.`;
+          lastProblem =
+            e instanceof WriteRefused
+              ? `${basename(path)} ${e.why}`
+              : e instanceof DurableWriteError
+                ? explainWriteError(e)
+                : `The file could not be saved (${e instanceof Error ? e.message : String(e)}): try again, or save to another folder.`;
           const choice = await dialogs.explainSaveFailure(lastProblem, path);
           if (choice === 'retry') continue;
           if (choice === 'cancel') return { ok: false, canceled: false, message: lastProblem };

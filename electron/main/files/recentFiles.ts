@@ -38,6 +38,7 @@ export function serializeRecentFiles(files: readonly RecentFile[]): Uint8Array {
 export class RecentFiles {
   private files: RecentFile[] = [];
   private writing: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(files: readonly RecentFile[]) => void>();
 
   constructor(
     private readonly deps: {
@@ -59,6 +60,12 @@ export class RecentFiles {
 
   list(): readonly RecentFile[] {
     return this.files;
+  }
+
+  /** Be told of every change (the Open Recent menu); returns an unsubscribe. */
+  subscribe(listener: (files: readonly RecentFile[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   add(path: string): Promise<void> {
@@ -84,6 +91,7 @@ export class RecentFiles {
   private persist(): Promise<void> {
     const snapshot = this.files;
     this.deps.onChange?.(snapshot);
+    for (const listener of [...this.listeners]) listener(snapshot);
     this.writing = this.writing.then(() =>
       this.deps.write(this.deps.file, serializeRecentFiles(snapshot)).catch((e: unknown) => {
         this.deps.log?.(`recent files not saved: ${e instanceof Error ? e.message : String(e)}`);

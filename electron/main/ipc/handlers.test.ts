@@ -1,11 +1,11 @@
 // Every contract channel end to end: fake ipcMain → registerHandler → services (progress over an in-memory fs).
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/ipc/contract';
-import { invokeChannels } from '../../../shared/ipc/channels';
+import { invokeChannels, preloadChannels } from '../../../shared/ipc/channels';
 import { journalFixture } from '../autosave/journalFixture';
 import { MemFs } from '../autosave/memFs';
 import { ProgressStore } from '../autosave/progressStore';
-import { registerIpcHandlers } from './handlers';
+import { channelHandlers, registerAll } from './handlers';
 import { createRegistrar } from './registerHandler';
 import { fakeIpcMain, OUR_FRAME } from './fakeIpcMain';
 
@@ -21,7 +21,7 @@ async function setUp() {
     save: async (req: unknown) => (calls.push(['save', req]), { ok: true as const, name: 'out.csv' }),
     adoptDropped: async (req: unknown) => (calls.push(['adopt', req]), null),
   };
-  registerIpcHandlers(createRegistrar({ ipc }), { files, progress, onFlushed: () => void calls.push(['flushed']) });
+  registerAll(createRegistrar({ ipc }), channelHandlers({ files, progress, onFlushed: () => void calls.push(['flushed']) }));
   return { invoke, listeners, calls };
 }
 
@@ -34,7 +34,8 @@ describe('registerIpcHandlers', () => {
 
   it('registers exactly the contract channels', async () => {
     const { listeners } = await setUp();
-    expect([...listeners.keys()].sort()).toEqual(Object.values(invokeChannels).sort());
+    expect([...listeners.keys()].sort()).toEqual([...Object.values(invokeChannels), ...Object.values(preloadChannels)].sort());
+    expect([...listeners.keys()].sort()).toEqual(Object.keys(contract).sort());
   });
 
   it('saves, lists and discards progress through IPC, responses matching the contract', async () => {
@@ -43,9 +44,10 @@ describe('registerIpcHandlers', () => {
     expect(saved).toEqual({ ok: true, value: null });
     const listed = (await invoke('lp:progress.list', OUR_FRAME)) as { ok: true; value: unknown };
     expect(listed.ok).toBe(true);
-    expect(contract['lp:progress.list'].response.parse(listed.value)).toEqual([{ id: 'acme', journal: journalFixture(), note: null }]);
+    expect(contract['lp:progress.list'].response.parse(listed.value)).toEqual({ entries: [{ id: 'acme', journal: journalFixture(), note: null }], beyondLimit: [] });
     expect(await invoke('lp:progress.discard', OUR_FRAME, { id: 'acme' })).toEqual({ ok: true, value: null });
-    expect(await invoke('lp:progress.list', OUR_FRAME)).toEqual({ ok: true, value: [] });
+    expect(await invoke('lp:progress.list', OUR_FRAME)).toEqual({ ok: true, value: { entries: [], beyondLimit: [] } });
+    expect(await invoke('lp:progress.prune', OUR_FRAME, { ids: ['acme'] })).toEqual({ ok: true, value: { removed: 0 } });
   });
 
   it('opens and saves files through the file service, responses matching the contract', async () => {

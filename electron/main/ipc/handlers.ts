@@ -1,36 +1,49 @@
-// Every invoke channel of the contract, wired to its service (STYLE.md "IPC"). No Electron import:
-// tested end to end with a fake ipcMain.
+// Every contract channel wired to its service (STYLE.md "IPC"): one table keyed by channel, so each channel
+// is named once; the type requires a handler for every channel of the contract, and registerAll registers
+// exactly the contract's channels. No Electron import: tested end to end with a fake ipcMain.
 import { contract } from '../../../shared/ipc/contract';
+import type { ContractChannel } from '../../../shared/ipc/channels';
 import type { Journal } from '../../../shared/migration/journal';
+import type { ProgressListing } from '../autosave/progressStore';
 import type { FileService } from '../files/fileService';
-import type { SavedProgress } from '../autosave/progressStore';
-import type { RegisterHandler } from './registerHandler';
+import type { ChannelHandler, RegisterHandler } from './registerHandler';
 
 export interface ProgressService {
-  list(): Promise<SavedProgress[]>;
+  listing(): Promise<ProgressListing>;
   save(id: string, journal: Journal): Promise<void>;
   discard(id: string): Promise<void>;
+  prune(ids: readonly string[]): Promise<number>;
 }
 
-export function registerIpcHandlers(
-  register: RegisterHandler,
-  services: { files: Pick<FileService, 'open' | 'save' | 'adoptDropped'>; progress: ProgressService; onFlushed?: () => void },
-): void {
+export type ChannelHandlers = { readonly [C in ContractChannel]: ChannelHandler<C> };
+
+export function channelHandlers(services: { files: Pick<FileService, 'open' | 'save' | 'adoptDropped'>; progress: ProgressService; onFlushed: () => void }): ChannelHandlers {
   const { files, progress } = services;
-  register('lp:app.flushed', contract['lp:app.flushed'].request, async () => {
-    services.onFlushed?.();
-    return null;
-  });
-  register('lp:file.open', contract['lp:file.open'].request, (req) => files.open(req.purpose));
-  register('lp:file.save', contract['lp:file.save'].request, (req) => files.save(req));
-  register('lp:file.adoptDropped', contract['lp:file.adoptDropped'].request, (req) => files.adoptDropped(req));
-  register('lp:progress.list', contract['lp:progress.list'].request, async () => (await progress.list()).map((e) => ({ id: e.id, journal: e.journal, note: e.note })));
-  register('lp:progress.save', contract['lp:progress.save'].request, async (req) => {
-    await progress.save(req.id, req.journal);
-    return null;
-  });
-  register('lp:progress.discard', contract['lp:progress.discard'].request, async (req) => {
-    await progress.discard(req.id);
-    return null;
-  });
+  return {
+    'lp:file.open': (req) => files.open(req.purpose),
+    'lp:file.save': (req) => files.save(req),
+    'lp:file.adoptDropped': (req) => files.adoptDropped(req),
+    'lp:progress.list': async () => {
+      const { entries, beyondLimit } = await progress.listing();
+      return { entries: entries.map((e) => ({ id: e.id, journal: e.journal, note: e.note })), beyondLimit: beyondLimit.map((o) => ({ id: o.id, savedAt: o.savedAt })) };
+    },
+    'lp:progress.save': async (req) => {
+      await progress.save(req.id, req.journal);
+      return null;
+    },
+    'lp:progress.discard': async (req) => {
+      await progress.discard(req.id);
+      return null;
+    },
+    'lp:progress.prune': async (req) => ({ removed: await progress.prune(req.ids) }),
+    'lp:app.flushed': async () => {
+      services.onFlushed();
+      return null;
+    },
+  };
+}
+
+/** Register every channel of the contract with its handler. */
+export function registerAll(register: RegisterHandler, handlers: ChannelHandlers): void {
+  for (const channel of Object.keys(contract) as ContractChannel[]) register(channel, handlers[channel] as ChannelHandler<typeof channel>);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/ipc/contract';
-import type { InvokeChannel } from '../../../shared/ipc/channels';
+import type { ContractChannel } from '../../../shared/ipc/channels';
 import { createRegistrar } from './registerHandler';
 import { fakeIpcMain, OUR_FRAME } from './fakeIpcMain';
 
@@ -8,19 +7,19 @@ describe('registerHandler', () => {
   it('refuses to register a channel outside lp:', () => {
     const { ipc } = fakeIpcMain();
     const register = createRegistrar({ ipc });
-    expect(() => register('file.open' as InvokeChannel, contract['lp:file.open'].request, () => null)).toThrow(/must start with lp:/);
+    expect(() => register('file.open' as ContractChannel, () => null)).toThrow(/must start with lp:/);
   });
 
   it('refuses to register a channel twice', () => {
     const register = createRegistrar({ ipc: fakeIpcMain().ipc });
-    register('lp:file.open', contract['lp:file.open'].request, () => null);
-    expect(() => register('lp:file.open', contract['lp:file.open'].request, () => null)).toThrow(/twice/);
+    register('lp:file.open', () => null);
+    expect(() => register('lp:file.open', () => null)).toThrow(/twice/);
   });
 
   it('passes a parsed payload from our main frame to the handler and returns its value', async () => {
     const { ipc, invoke } = fakeIpcMain();
     const seen: unknown[] = [];
-    createRegistrar({ ipc })('lp:progress.discard', contract['lp:progress.discard'].request, (req) => {
+    createRegistrar({ ipc })('lp:progress.discard', (req) => {
       seen.push(req);
       return null;
     });
@@ -35,7 +34,7 @@ describe('registerHandler', () => {
   ])('refuses a sender that is not our main frame: %o', async (frame) => {
     const { ipc, invoke } = fakeIpcMain();
     let called = false;
-    createRegistrar({ ipc })('lp:progress.discard', contract['lp:progress.discard'].request, () => {
+    createRegistrar({ ipc })('lp:progress.discard', () => {
       called = true;
       return null;
     });
@@ -46,7 +45,7 @@ describe('registerHandler', () => {
   it('returns invalid-request for a bad payload or extra arguments, without calling the handler', async () => {
     const { ipc, invoke } = fakeIpcMain();
     let called = false;
-    createRegistrar({ ipc })('lp:progress.discard', contract['lp:progress.discard'].request, () => {
+    createRegistrar({ ipc })('lp:progress.discard', () => {
       called = true;
       return null;
     });
@@ -57,7 +56,7 @@ describe('registerHandler', () => {
 
   it('turns a throwing handler into a failed result: nothing is thrown across IPC', async () => {
     const { ipc, invoke } = fakeIpcMain();
-    createRegistrar({ ipc })('lp:progress.discard', contract['lp:progress.discard'].request, () => {
+    createRegistrar({ ipc })('lp:progress.discard', () => {
       throw new Error('EACCES: permission denied');
     });
     await expect(invoke('lp:progress.discard', OUR_FRAME, { id: 'acme' })).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'EACCES: permission denied' } });

@@ -2,8 +2,8 @@
 // with the contract's zod schema, and a result returned — nothing is ever thrown across IPC.
 import type { IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
-import { CHANNEL_PREFIX, type InvokeChannel } from '../../../shared/ipc/channels';
-import type { Contract, IpcResult, ResponseOf } from '../../../shared/ipc/contract';
+import { CHANNEL_PREFIX, type ContractChannel } from '../../../shared/ipc/channels';
+import { contract, type Contract, type IpcResult, type ResponseOf } from '../../../shared/ipc/contract';
 import { validateSender, type SenderFrame } from '../security/urls';
 
 /** The part of Electron's ipcMain a registrar needs (a fake in tests). */
@@ -20,8 +20,11 @@ export interface RegistrarOptions {
 
 export type Handler<Req, Res> = (request: Req, event: IpcMainInvokeEvent) => Promise<Res> | Res;
 
-/** Register `channel` with its contract request schema; the handler must return the contract's response type. */
-export type RegisterHandler = <C extends InvokeChannel>(channel: C, schema: Contract[C]['request'], handler: Handler<z.output<Contract[C]['request']>, ResponseOf<C>>) => void;
+/** The handler of one channel: takes the contract's parsed request, returns its response type. */
+export type ChannelHandler<C extends ContractChannel> = Handler<z.output<Contract[C]['request']>, ResponseOf<C>>;
+
+/** Register `channel`; its payload is parsed with the contract's request schema for that channel. */
+export type RegisterHandler = <C extends ContractChannel>(channel: C, handler: ChannelHandler<C>) => void;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -34,8 +37,10 @@ export function createRegistrar(options: RegistrarOptions): RegisterHandler {
   const isTrustedSender = options.isTrustedSender ?? validateSender;
   const log = options.log ?? (() => undefined);
   const registered = new Set<string>();
-  return (channel, schema, handler) => {
+  return (channel, handler) => {
     if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel ${channel} must start with ${CHANNEL_PREFIX}`);
+    const schema = (contract as Record<string, { request: z.ZodType } | undefined>)[channel]?.request;
+    if (schema === undefined) throw new Error(`IPC channel ${channel} is not in the contract`);
     if (registered.has(channel)) throw new Error(`IPC channel ${channel} is registered twice`);
     registered.add(channel);
     options.ipc.handle(channel, async (event, ...args): Promise<IpcResult<unknown>> => {
@@ -44,7 +49,7 @@ export function createRegistrar(options: RegistrarOptions): RegisterHandler {
         return { ok: false, error: { code: 'forbidden-sender', message: 'This request did not come from License Prep.' } };
       }
       if (args.length > 1) return { ok: false, error: { code: 'invalid-request', message: `${channel}: expected one argument, got ${args.length}` } };
-      const parsed = (schema as z.ZodType).safeParse(args[0]);
+      const parsed = schema.safeParse(args[0]);
       if (!parsed.success) {
         log(`invalid payload on ${channel}: ${describeIssues(parsed.error)}`);
         return { ok: false, error: { code: 'invalid-request', message: `${channel}: ${describeIssues(parsed.error)}` } };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, securityHeaders } from './csp';
 import { permissionCheckDecision, permissionRequestDecision, windowOpenDecision } from './decisions';
-import { forbiddenSwitches } from './switches';
 import { webPreferences } from './webPreferences';
 
 function directives(csp: string): Map<string, string[]> {
@@ -79,27 +78,6 @@ describe('what the app answers to requests for more', () => {
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'fileSystem', 'unknown'])('denies the %s permission', (permission) => {
     expect(permissionRequestDecision(permission)).toBe(false);
     expect(permissionCheckDecision(permission)).toBe(false);
-  });
-});
-
-describe('forbiddenSwitches (packaged builds refuse debugging doors)', () => {
-  it.each([
-    [['/opt/lp/license-prep'], []],
-    [['/opt/lp/license-prep', 'export.csv'], []],
-    [['/opt/lp/license-prep', '--remote-debugging-port=9222'], ['--remote-debugging-port']],
-    [['/opt/lp/license-prep', '--inspect=0', '--INSPECT-BRK'], ['--inspect', '--inspect-brk']],
-    [['/opt/lp/license-prep', '--remote-debugging-pipe'], ['--remote-debugging-pipe']],
-    [['/opt/lp/license-prep', '--js-flags=--allow-natives-syntax'], ['--js-flags']],
-    [['/opt/lp/license-prep', '--proxy-server=evil:8080'], ['--proxy-server']],
-    [['/opt/lp/license-prep', '--', '--inspect'], []],
-    [['/opt/lp/license-prep', '-remote-debugging-port=9222', '-no-sandbox'], ['--remote-debugging-port', '--no-sandbox']],
-    [['/opt/lp/license-prep', '--disable-web-security'], ['--disable-web-security']],
-  ])('%o → %o', (argv, found) => {
-    expect(forbiddenSwitches(argv, 'linux')).toEqual(found);
-  });
-  it('reads /name switches on Windows only (a /path is a file elsewhere)', () => {
-    expect(forbiddenSwitches(['C:\\LP\\lp.exe', '/remote-debugging-port=9222'], 'win32')).toEqual(['--remote-debugging-port']);
-    expect(forbiddenSwitches(['/opt/lp/license-prep', '/inspect'], 'linux')).toEqual([]);
   });
 });
 
