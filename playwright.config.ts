@@ -7,8 +7,6 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
-  // One tsconfig for every file the specs import: shared/tsconfig.json maps 'papaparse' to its .d.ts for the type checker, which Playwright would otherwise load as the module.
-  tsconfig: './e2e/tsconfig.json',
   testDir: './e2e',
   // One tsconfig for everything the specs import: otherwise Playwright applies shared/tsconfig.json's
   // `paths` (papaparse → its local .d.ts, for the type checker only) at run time and loads an empty module.
