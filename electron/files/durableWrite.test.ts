@@ -386,11 +386,14 @@ describe('durableWrite: file locked by another program (rename fails)', () => {
     expect(tempsIn(dir)).toEqual([]);
   });
 
-  it('EPERM forever on rename (Windows sharing violation): Locked', async () => {
+  it('EPERM forever on rename: Locked on Windows (a sharing violation), Protected elsewhere (an immutable file)', async () => {
     const { dir, target, old } = existingTarget();
     const { fs } = fakeFs({ rename: async () => Promise.reject(errno('EPERM')) });
-    const err = await failure(durableWrite(target, bytesOf('never lands'), { fs, retries: 2, retryDelayMs: 1 }));
+    const err = await failure(durableWrite(target, bytesOf('never lands'), { fs, retries: 2, retryDelayMs: 1, platform: 'win32' }));
     expect(err.kind).toBe('Locked');
+    const linux = await failure(durableWrite(target, bytesOf('never lands'), { fs, retries: 2, retryDelayMs: 1, platform: 'linux' }));
+    expect(linux.kind).toBe('Protected');
+    expect(explainWriteError(linux)).not.toContain('another program');
     expect(readFileSync(target).equals(old)).toBe(true);
     expect(tempsIn(dir)).toEqual([]);
   });
@@ -471,6 +474,7 @@ describe('durableWrite: error kinds by failing step (fake fs)', () => {
     ['open', 'EACCES', 'ReadOnly'],
     ['open', 'EPERM', 'ReadOnly'],
     ['open', 'ENOENT', 'Vanished'],
+    ['open', 'ENOTDIR', 'NotAFolder'],
     ['open', 'EMFILE', 'Failed'],
     ['write', 'ENOSPC', 'DiskFull'],
     ['write', 'EDQUOT', 'DiskFull'],
@@ -479,8 +483,8 @@ describe('durableWrite: error kinds by failing step (fake fs)', () => {
     ['sync', 'ENOSPC', 'DiskFull'],
     ['close', 'EDQUOT', 'DiskFull'],
     ['rename', 'EBUSY', 'Locked'],
-    ['rename', 'EPERM', 'Locked'],
-    ['rename', 'EACCES', 'Locked'],
+    ['rename', 'EPERM', process.platform === 'win32' ? 'Locked' : 'Protected'],
+    ['rename', 'EACCES', process.platform === 'win32' ? 'Locked' : 'Protected'],
     ['rename', 'EROFS', 'ReadOnly'],
     ['rename', 'EIO', 'Failed'],
   ];
@@ -633,12 +637,14 @@ describe('sweepOrphanTemps', () => {
 });
 
 describe('explainWriteError', () => {
-  const kinds: DurableWriteErrorKind[] = ['DiskFull', 'Locked', 'ReadOnly', 'Vanished', 'Failed'];
+  const kinds: DurableWriteErrorKind[] = ['DiskFull', 'Locked', 'Protected', 'ReadOnly', 'Vanished', 'NotAFolder', 'Failed'];
   const expected: Record<DurableWriteErrorKind, RegExp> = {
     DiskFull: /disk is full.*free some space/i,
     Locked: /open in another program.*close it/i,
+    Protected: /protected.*another name/i,
     ReadOnly: /cannot be written.*another folder/i,
-    Vanished: /no longer there.*reconnect/i,
+    Vanished: /does not exist.*existing folder/i,
+    NotAFolder: /not a folder.*another folder/i,
     Failed: /could not be saved.*try again/i,
   };
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
-export type DurableWriteErrorKind = 'DiskFull' | 'Locked' | 'ReadOnly' | 'Vanished' | 'Failed';
+export type DurableWriteErrorKind = 'DiskFull' | 'Locked' | 'Protected' | 'ReadOnly' | 'Vanished' | 'NotAFolder' | 'Failed';
 
 /** A failed save the UI can explain; whenever `kind` is not 'Failed', the target file was left untouched. */
 export class DurableWriteError extends Error {
@@ -89,12 +89,16 @@ function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-function classify(code: string | undefined, phase: Phase): DurableWriteErrorKind {
+function classify(code: string | undefined, phase: Phase, platform: NodeJS.Platform): DurableWriteErrorKind {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'DiskFull';
   if (code === 'EROFS') return 'ReadOnly';
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'Vanished';
+  if (code === 'ENOTDIR') return 'NotAFolder';
+  if (code === 'ENOENT') return 'Vanished';
   if (phase === 'open' && (code === 'EACCES' || code === 'EPERM')) return 'ReadOnly';
-  if (phase === 'rename' && (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')) return 'Locked';
+  // Windows refuses to replace a file another program has open; elsewhere EPERM/EACCES on rename means
+  // the file is protected (immutable, or a sticky folder and another owner), not "open in Excel".
+  if (phase === 'rename' && (code === 'EPERM' || code === 'EACCES')) return platform === 'win32' ? 'Locked' : 'Protected';
+  if (phase === 'rename' && code === 'EBUSY') return 'Locked';
   if (code === 'EBUSY') return 'Locked';
   return 'Failed';
 }
@@ -149,9 +153,10 @@ async function renameWithRetry(fs: DurableFs, from: string, to: string, retries:
 export async function durableWrite(
   path: string,
   bytes: Uint8Array,
-  options: { fs?: DurableFs; retries?: number; retryDelayMs?: number; owner?: { uid: number; gid: number } } = {},
+  options: { fs?: DurableFs; retries?: number; retryDelayMs?: number; owner?: { uid: number; gid: number }; platform?: NodeJS.Platform } = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeFs;
+  const platform = options.platform ?? process.platform;
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS);
   const target = resolve(path);
@@ -170,7 +175,7 @@ export async function durableWrite(
   try {
     handle = await fs.open(temp, 'wx', mode);
   } catch (e) {
-    throw new DurableWriteError(classify(errorCode(e), 'open'), target, e);
+    throw new DurableWriteError(classify(errorCode(e), 'open', platform), target, e);
   }
 
   let phase: Phase = 'write';
@@ -195,7 +200,7 @@ export async function durableWrite(
     if (handleOpen) await handle.close().catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);
     if (e instanceof DurableWriteError) throw e;
-    let kind = classify(errorCode(e), phase);
+    let kind = classify(errorCode(e), phase, platform);
     if (kind === 'Vanished' && phase === 'rename') {
       // ENOENT on rename: only "Vanished" if the folder itself is gone (not just our temp file).
       kind = await fs.stat(dir).then(
@@ -284,9 +289,12 @@ const EXPLANATIONS: Record<DurableWriteErrorKind, string> = {
   DiskFull: 'The disk is full: free some space or save to another folder. Nothing was overwritten.',
   Locked:
     'The file is open in another program (such as Excel): close it there and save again, or save under another name. Nothing was overwritten.',
+  Protected:
+    'The file is protected and cannot be replaced (marked immutable, or owned by another user in a shared folder): save under another name or in another folder. Nothing was overwritten.',
   ReadOnly: 'This folder cannot be written to: save to another folder, such as Documents. Nothing was overwritten.',
   Vanished:
-    'The folder is no longer there (was a drive or network share disconnected?): reconnect it or save to another folder. Nothing was overwritten.',
+    'The folder does not exist, or is no longer there (a disconnected drive or network share?): choose an existing folder. Nothing was overwritten.',
+  NotAFolder: 'A part of the path is a file, not a folder: choose another folder. Nothing was overwritten.',
   Failed: 'The file could not be saved because of an unexpected error: try again, or save to another folder.',
 };
 
