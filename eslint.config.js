@@ -1,4 +1,4 @@
-// Lint walls between layers (STYLE.md "Layers"): boundaries allow-lists, package bans, Electron security.
+// Lint walls between layers (docs/architecture.md "Walls"): boundaries allow-lists, package bans, Electron security.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';

@@ -1,4 +1,4 @@
-// npm run security (RELIABILITY.md "Electron hardening"): run @doyensec/electronegativity offline over the
+// npm run security (docs/architecture.md "Checks"): run @doyensec/electronegativity offline over the
 // main/preload sources and the renderer's HTML, parse its CSV (it always exits 0), and fail on HIGH/MEDIUM
 // findings that electron/security-allowlist.json does not list with a reason.
 import { spawn } from 'node:child_process';

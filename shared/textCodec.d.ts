@@ -1,5 +1,5 @@
 // The encoding APIs every runtime we target has (browser, worker, Node 20), declared for the
-// pure `shared/` layer, whose tsconfig has no DOM or Node types on purpose (STYLE.md "Layers").
+// pure `shared/` layer, whose tsconfig has no DOM or Node types on purpose (docs/architecture.md "TypeScript project references").
 interface TextDecoderOptions {
   fatal?: boolean;
   ignoreBOM?: boolean;

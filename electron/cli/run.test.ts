@@ -1,4 +1,4 @@
-// The CLI's contract (SPEC "The CLI"): arguments, exit status, JSON shape, clean writes nothing on errors.
+// The CLI's contract (docs/formats.md "The CLI"): arguments, exit status, JSON shape, clean writes nothing on errors.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync, mkdtempSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,7 +104,7 @@ describe('license-prep validate', () => {
     expect(r.stdout()).toContain('SELF_UNKNOWN (warning, 1)');
   });
 
-  it('exits 1 with errors and prints the SPEC JSON shape', async () => {
+  it('exits 1 with errors and prints the JSON shape of docs/formats.md', async () => {
     const bad = `${HEADER}\n001,Ann,A,ann@x.com,Optimize,Engag,\n002,Bob,B,bob@x.com,Optimize,Viewer,Meet\n002,Bob,B,bob@x.com,Optimize,,\n`;
     const r = await run(['validate', 'f.csv', '--plan', 'plan.json', '--me', 'ann@x.com', '--format', 'json'], { 'f.csv': bad });
     expect(r.code).toBe(1);
@@ -342,7 +342,7 @@ describe('the license-prep process', () => {
   });
   const exec = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
-  it('exits 0, 1 and 2 as SPEC says, with a one-line reason on stderr for 2', () => {
+  it('exits 0, 1 and 2 as docs/formats.md says, with a one-line reason on stderr for 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lp-cli-run-'));
     writeFileSync(join(dir, 'plan.json'), PLAN);
     writeFileSync(join(dir, 'ok.csv'), VALID);

@@ -1,5 +1,5 @@
-// SPEC "The CLI": a refused output path is exit 2 with one line on stderr, and what was at the path stays —
-// a FIFO, a device, a read-only file, the export under another name (hard link, bind mount), --report too.
+// docs/reliability.md "What a write never replaces": a refused output path is exit 2 with one line on stderr,
+// and what was at the path stays — a FIFO, a device, a read-only file, the export under another name, --report too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// Spec for durableWrite/sweepOrphanTemps/explainWriteError: old bytes or new bytes, never a mix — RELIABILITY.md: Writing files without losing them
+// durableWrite, sweepOrphanTemps and explainWriteError (docs/reliability.md "Writing files"): old bytes or new
+// bytes, never a mix; a full disk, a lock, a kill mid-write or a vanished folder leaves the target as it was.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

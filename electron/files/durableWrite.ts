@@ -1,4 +1,5 @@
-// Replace a file so it holds either its old bytes or all of the new ones, never a mix — RELIABILITY.md: Writing files without losing them
+// Replace a file so it holds either its old bytes or all of the new ones, never a mix (docs/reliability.md
+// "durableWrite"): temp file in the same folder, checked writes, fsync, rename; typed errors the UI can explain.
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';

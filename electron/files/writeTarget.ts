@@ -1,4 +1,4 @@
-// Writing never destroys what is at a path (SPEC "The CLI", README "Files"): before durableWrite replaces
+// Writing never destroys what is at a path (docs/reliability.md "What a write never replaces"): before durableWrite replaces
 // a file, decide what the path really is — a device, a FIFO, a read-only file or one of our inputs is
 // refused with a one-line reason; a symlink is written through to its target, keeping the link.
 import { constants as fsConstants } from 'node:fs';

@@ -1,4 +1,4 @@
-// The application menu (SPEC "The app"): built from menu.ts's pure template, rebuilt when Recent Files
+// The application menu (docs/architecture.md "The main process"): built from menu.ts's pure template, rebuilt when Recent Files
 // changes. Commands go to the renderer as onMenuCommand events; Open Recent opens through OpenedFiles.
 import { Menu } from 'electron';
 import type { MenuCommandName } from '../../shared/ipc/channels';

@@ -1,4 +1,4 @@
-// Runs the CLI inside the packaged app (issue 3 item 5): the same electron/cli module as `npx license-prep`,
+// Runs the CLI inside the packaged app (docs/formats.md "The CLI"): the same electron/cli module as `npx license-prep`,
 // with no window; the caller exits the app with the returned status.
 import { nodeCliIo } from '../cli/nodeIo';
 import { runCli, type CliIo } from '../cli/run';

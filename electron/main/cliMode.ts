@@ -1,4 +1,4 @@
-// The packaged app answers the CLI (issue 3 item 5, SPEC "The CLI"): decide from argv whether this launch
+// The packaged app answers the CLI (docs/formats.md "The CLI"): decide from argv whether this launch
 // is a CLI run, and find a CSV path a launch was given ("Open with", a second instance). Pure.
 import { isAbsolute, resolve } from 'node:path';
 import { USAGE } from '../cli/args';

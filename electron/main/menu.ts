@@ -1,4 +1,4 @@
-// The native menus (issue 3 item 4, SPEC "The app"): a pure template builder, platform conventions
+// The native menus (docs/architecture.md "The main process"): a pure template builder, platform conventions
 // included — the app-name menu and Cmd shortcuts on macOS, Exit in File and Ctrl shortcuts elsewhere.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommandName } from '../../shared/ipc/channels';

@@ -1,4 +1,4 @@
-// electron-builder.yml (issue 3 item 6), checked without building: electron-builder's own schema accepts it,
+// electron-builder.yml (README.md "Packaging"), checked without building: electron-builder's own schema accepts it,
 // the fuses are hardened, nothing takes .csv away from the spreadsheet, and the icons exist.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,6 @@
-// The sandboxed preload (STYLE.md "IPC"): window.licensePrep built from the channel tables — one method per
-// invoke channel, one subscription per event channel that hands over only a checked payload (never
-// ipcRenderer or the event) — plus adoptDroppedFile, which takes a real dropped File and resolves its
-// path here, so no value made by page JavaScript can ever name a file. No other logic.
+// The sandboxed preload (docs/architecture.md "IPC"): window.licensePrep built from the channel tables (a method
+// per invoke channel, a subscription per event that hands over only a checked payload, never ipcRenderer or the
+// event), plus adoptDroppedFile, which resolves a real dropped File's path here so page JavaScript never names a file.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { eventChannels, eventPayloadGuards, invokeChannels, preloadChannels, type EventMethod } from '../../shared/ipc/channels';
 import type { LicensePrepApi } from '../../shared/ipc/contract';

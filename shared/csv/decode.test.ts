@@ -1,4 +1,4 @@
-// SPEC "The files" / RELIABILITY.md "Sniff before parsing": refuse what is not a CSV with a reason
+// docs/reliability.md "Sniffing" and docs/formats.md "Files that are refused": refuse what is not a CSV with a reason
 // naming the format; UTF-8 with or without BOM, UTF-16LE/BE with BOM, Windows-1252 as a guess.
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from './decode';

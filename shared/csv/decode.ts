@@ -1,7 +1,6 @@
-// Sniff and decode the bytes of a file before any parsing (RELIABILITY.md "Reading a CSV without damaging it").
-// Order: known binary formats by their magic bytes; a BOM; UTF-16 without a BOM; binary data; strict
-// UTF-8 (the common path: one native decode, nothing else); then a legacy encoding, guessed with a
-// detector (detect.ts) and taken only when the guess is confident, else refused with the likely ones.
+// Sniff and decode a file's bytes before any parsing (docs/reliability.md "Sniffing", "Encodings"): magic
+// bytes, a BOM, UTF-16 without one, binary data, strict UTF-8 (the common path: one native decode), then a
+// legacy encoding taken only when detect.ts is confident, else refused with the likely ones.
 import { err, ok, type Result } from '../result';
 import { guessEncoding, type EncodingCandidate, type EncodingGuess } from './detect';
 import { decodeAs, describeEncoding, ENCODING_NAMES, resolveEncoding, type TextEncodingName } from './encodings';

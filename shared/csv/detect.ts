@@ -1,14 +1,14 @@
-// Guess the legacy encoding of bytes that are not UTF-8 (SPEC "The export": Windows-125x, ISO-8859-x,
-// GB18030, Shift_JIS, EUC-JP/KR, Big5, detected by a maintained library, never written misread).
-//
+// Guess the legacy encoding of bytes that are not UTF-8 (docs/reliability.md "Encodings"): Windows-125x,
+// ISO-8859-x, GB18030, Shift_JIS, EUC-JP/KR, Big5, detected by a maintained library, never written misread.
+import { analyse } from 'chardet';
+import { decodeAs, describeEncoding, type TextEncodingName } from './encodings';
+import { looksPlausible, plausibility } from './plausible';
+
 // The detector is chardet (ICU's detector in TypeScript). An export is mostly ASCII (emails, IDs,
 // license names), which drowns its statistics, so it is given only the cells that hold a byte ≥ 0x80
 // (the names). Its scores are then checked: each candidate must decode those cells without an
 // invalid byte and into names that look like names (plausible.ts). The guess is confident only when
 // one such candidate stands clearly above every other that would read the names differently.
-import { analyse } from 'chardet';
-import { decodeAs, describeEncoding, type TextEncodingName } from './encodings';
-import { looksPlausible, plausibility } from './plausible';
 
 export interface EncodingCandidate {
   readonly encoding: TextEncodingName;

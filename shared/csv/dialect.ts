@@ -1,5 +1,5 @@
 // Detect the delimiter and line endings once, so parse and write use the same pinned dialect
-// (RELIABILITY.md: re-detecting on a round trip changed data).
+// (docs/reliability.md "Delimiter and line endings": detecting again on a round trip can change data).
 import { foldHeader } from '../text/names';
 
 export type Delimiter = ',' | ';' | '\t';

@@ -1,4 +1,4 @@
-// SPEC "The export": legacy encodings are detected by a maintained library (chardet) and taken only
+// docs/reliability.md "Encodings": legacy encodings are detected by a maintained library (chardet) and taken only
 // when the guess is confident; otherwise the file is refused with the likely encodings, each with a
 // few names decoded with it, until the admin (or --encoding) chooses one. Fixtures: test/fixtures/encodings.
 import { describe, expect, it } from 'vitest';

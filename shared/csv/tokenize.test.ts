@@ -1,4 +1,4 @@
-// RELIABILITY.md "External suites": csv-spectrum's 12 cases, and one case per RFC 4180 rule (2.1–2.7).
+// docs/reliability.md "How it is tested": csv-spectrum's 12 cases, and one case per RFC 4180 rule (2.1–2.7).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
-// keep blank and malformed records accounted for (RELIABILITY.md "papaparse 5.7.1 traps").
+// keep blank and malformed records accounted for (docs/reliability.md "Parsing with papaparse").
 import Papa, { type ParseError } from 'papaparse';
 import type { Delimiter, Dialect, LineEnding } from './dialect';
 

@@ -1,5 +1,5 @@
 // Write the upload-ready file by splicing bytes: only New License / New Add-ons cells are rewritten,
-// every other byte stays as it was (SPEC "The upload-ready file", RELIABILITY.md "Keep the dialect").
+// every other byte stays as it was (docs/formats.md "The upload-ready file", docs/reliability.md "Byte-splicing writes").
 // UTF-8 input is spliced in place; other encodings are encoded to UTF-8 once, then spliced the same way.
 import type { Delimiter, LineEnding } from './dialect';
 

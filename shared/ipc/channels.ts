@@ -1,4 +1,4 @@
-// The IPC channel names (STYLE.md "IPC"): plain constants and payload guards with no zod, so the sandboxed
+// The IPC channel names (docs/architecture.md "IPC"): plain constants and payload guards with no zod, so the sandboxed
 // preload stays tiny. Each table names a channel once; the preload's API, main's handler list and the
 // e2e bridge check are all derived from these tables (and contract.ts's schemas).
 

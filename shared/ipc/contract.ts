@@ -1,4 +1,4 @@
-// The IPC contract (STYLE.md "IPC"): a zod request and response schema per channel; main parses every
+// The IPC contract (docs/architecture.md "IPC"): a zod request and response schema per channel; main parses every
 // payload with these, and the API type the preload exposes is derived from them so nothing can drift.
 import { z } from 'zod';
 import { journalSchema } from '../migration/journal';

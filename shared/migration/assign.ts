@@ -1,4 +1,4 @@
-// "Edit license" for one row, a selection, or everyone on a current license (SPEC "The app", Assign):
+// "Edit license" for one row, a selection, or everyone on a current license (the app's Assign step):
 // the cell changes, with add-ons dropped in the same step where the new license allows none.
 import type { CellChange, MigrationSession } from './session';
 

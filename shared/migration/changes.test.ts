@@ -1,4 +1,4 @@
-// RELIABILITY.md "Files spreadsheets write": name what most likely happened to a locked cell, never repair it.
+// docs/rules.md "Against the original export": name what most likely happened to a locked cell, never repair it.
 import { describe, expect, it } from 'vitest';
 import { explainChange } from './changes';
 import { load } from '../../test/support/fixtures';

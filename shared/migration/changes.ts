@@ -1,4 +1,4 @@
-// Name what most likely happened to a locked cell (RELIABILITY.md "Files spreadsheets write"):
+// Name what most likely happened to a locked cell (docs/rules.md "Against the original export"):
 // never repair a value, only explain it.
 import type { ChangeCause } from '../validation/codes';
 

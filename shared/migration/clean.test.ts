@@ -1,4 +1,4 @@
-// SPEC "The upload-ready file": only New License / New Add-ons change, canonical values, the input's
+// docs/formats.md "The upload-ready file": only New License / New Add-ons change, canonical values, the input's
 // dialect kept, every other byte untouched; UTF-16 and Windows-1252 inputs become UTF-8 with a BOM.
 import { describe, expect, it } from 'vitest';
 import { cleanFile } from './clean';

@@ -1,5 +1,5 @@
 // The upload-ready file of a session: canonical New License / New Add-ons spliced into the
-// original bytes, UTF-8 (SPEC "The upload-ready file").
+// original bytes, UTF-8 (docs/formats.md "The upload-ready file").
 import { concatBytes, spliceUtf8, utf8Bytes, UTF8_BOM, type RecordEdit } from '../csv/write';
 import type { MigrationSession } from './session';
 

@@ -1,4 +1,4 @@
-// RELIABILITY.md "Saved progress": a journal of decisions, validated on load; resume re-binds by user
+// docs/formats.md "Saved progress": a journal of decisions, validated on load; resume re-binds by user
 // key, never by row index; a changed source is said, and keys not found are listed.
 import { describe, expect, it } from 'vitest';
 import { journalOf, parseJournal, resumeChanges, userKey, type SourceInfo } from './journal';

@@ -9,7 +9,7 @@ import type { CellChange, MigrationSession } from './session';
 export const JOURNAL_SCHEMA_VERSION = 1;
 
 /**
- * Bounds on saved progress (README "Security"): a journal is read at start and sent over IPC, so no field
+ * Bounds on saved progress (docs/reliability.md "Saved progress"): a journal is read at start and sent over IPC, so no field
  * may be unbounded. File names are at most 255 characters on every OS we ship to; emails at most 320;
  * a user key is an `id:` or `email:` prefix plus one; add-on cells list at most 30 add-ons of a plan.
  */

@@ -1,4 +1,4 @@
-// SPEC "The files" (the export) and RELIABILITY.md "Reading a CSV without damaging it": delimiters,
+// docs/formats.md "The export" and docs/reliability.md "Reading files": delimiters,
 // line endings, quoting, blank and ragged rows, tolerant headers, and the papaparse traps.
 import { describe, expect, it } from 'vitest';
 import { loadExport, type LoadedExport } from './load';

@@ -1,4 +1,4 @@
-// RELIABILITY.md "External suites": fast-check properties. A no-edit save is byte-identical; edits
+// docs/reliability.md "How it is tested": fast-check properties. A no-edit save is byte-identical; edits
 // change only our two cells; loading any bytes never throws and names rows within the file; report
 // escaping is reversible; an edited session equals a fresh one on the saved file, and undo restores it.
 import fc from 'fast-check';

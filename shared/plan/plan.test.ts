@@ -1,4 +1,4 @@
-// SPEC "The license plan": validated with zod, with clear messages naming the path of the bad field.
+// docs/formats.md "The license plan": validated with zod, with clear messages naming the path of the bad field.
 import { describe, expect, it } from 'vitest';
 import { parsePlan, parsePlanText } from './plan';
 import { PlanIndex } from './planIndex';
@@ -29,7 +29,7 @@ describe('a good plan', () => {
     expect(parsed.ok && parsed.value.columns).toEqual([{ header: ['Mail', 'Licence'], userId: null, email: 'Mail', currentLicense: 'Licence', currentAddOns: null, newLicense: null, newAddOns: null }]);
   });
 
-  it('parses the SPEC example', () => {
+  it('parses a plan of licenses and add-ons alone, with or without a BOM', () => {
     const plan = {
       licenses: [
         { name: 'Engage', seats: 120, addOnsAllowed: true },

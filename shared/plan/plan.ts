@@ -1,4 +1,4 @@
-// The license plan: what the contract grants (SPEC "The license plan"), validated with zod at the boundary.
+// The license plan: what the contract grants (docs/formats.md "The license plan"), validated with zod at the boundary.
 import { z } from 'zod';
 import { foldName } from '../text/names';
 import { err, ok, type Result } from '../result';

@@ -111,7 +111,7 @@ export class PlanIndex {
     return out;
   }
 
-  /** Add-ons of `mask` in plan order, joined by ", " (SPEC "The upload-ready file"). */
+  /** Add-ons of `mask` in plan order, joined by ", " (docs/formats.md "The upload-ready file"). */
   addOnsText(mask: number): string {
     const names: string[] = [];
     for (let i = 0; i < this.addOnNames.length; i++) if (mask & (1 << i)) names.push(this.addOnNames[i]);

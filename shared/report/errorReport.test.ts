@@ -1,4 +1,4 @@
-// SPEC "The error report" and RELIABILITY.md "The error report": UTF-8 with BOM, every field quoted,
+// docs/formats.md "The error report" and docs/reliability.md "The error report": UTF-8 with BOM, every field quoted,
 // a ' before cells a spreadsheet would evaluate (= + - @ tab CR LF, also multi-line), NUL stripped.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';

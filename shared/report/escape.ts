@@ -1,4 +1,4 @@
-// Spreadsheet-safe cells for reports (RELIABILITY.md "The error report": OWASP CSV injection, CWE-1236).
+// Spreadsheet-safe cells for reports (docs/reliability.md "The error report": OWASP CSV injection, CWE-1236).
 // The upload-ready file is never escaped: it goes back to an importer verbatim.
 
 const DANGEROUS = /^'*[=+\-@\t\r\n]/;

@@ -1,4 +1,4 @@
-// How names are compared: header names, license and add-on names (SPEC "The files", "NORMALIZED").
+// How names are compared: header names, license and add-on names (docs/rules.md "How names are compared").
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\u00A0\u2007\u202F]+/g;

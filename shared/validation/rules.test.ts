@@ -1,4 +1,4 @@
-// SPEC "The rules": every finding code with its spreadsheet row (header = 1, first user = 2; a
+// docs/rules.md: every finding code with its spreadsheet row (header = 1, first user = 2; a
 // quoted cell with a line break does not shift it; blank rows still count), column, value and message.
 import { describe, expect, it } from 'vitest';
 import { CODE_ORDER, SEVERITY, type FindingCode, type PlacedFinding } from './codes';

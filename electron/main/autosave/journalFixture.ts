@@ -1,4 +1,4 @@
-// A valid saved-progress journal for tests (RELIABILITY.md "Saved progress" shape).
+// A valid saved-progress journal for tests (the shape of docs/formats.md "Saved progress").
 import type { Journal } from '../../../shared/migration/journal';
 
 export function journalFixture(overrides: Partial<Journal> = {}): Journal {

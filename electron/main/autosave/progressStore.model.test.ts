@@ -1,4 +1,4 @@
-// Model test (RELIABILITY.md "External suites": autosave/crash/resume matches a model): random sequences
+// Model test (docs/reliability.md "Saved progress": autosave, crash and resume match a model): random sequences
 // of saves, kills at any file-system call, damaged current files and restarts; every resume must give the
 // last durable save, or — after damage — the previous generation with a note.
 import fc from 'fast-check';

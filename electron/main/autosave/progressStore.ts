@@ -1,4 +1,4 @@
-// Saved progress on disk (RELIABILITY.md "Saved progress"): <dir>/<id>/current.json and previous.json,
+// Saved progress on disk (docs/reliability.md "Saved progress"): <dir>/<id>/current.json and previous.json,
 // written with durableWrite, zod-validated on load; a damaged current falls back to the previous
 // generation with a note and is kept aside as current.json.corrupt-<timestamp>.
 import { basename, join } from 'node:path';
@@ -11,7 +11,7 @@ export const CURRENT_FILE = 'current.json';
 export const PREVIOUS_FILE = 'previous.json';
 
 /**
- * Limits (README "Security"): a journal file larger than this is neither written nor read (a 1,000,000-user
+ * Limits (docs/reliability.md "Saved progress"): a journal file larger than this is neither written nor read (a 1,000,000-user
  * migration with every row assigned is about 70 MB); at most this many saved migrations exist at once —
  * beyond MAX_LISTED_PROGRESS they are listed by name and removed only when the admin agrees.
  */

@@ -1,4 +1,5 @@
-// Paths stay in main (issue 3 "Files"): the renderer only ever holds an opaque token for a file main opened.
+// Paths stay in main (docs/architecture.md "Files stay in main"): the renderer only ever holds an opaque token
+// for a file main opened.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sameFile, type FileIdentity } from '../../files/writeTarget';

@@ -1,4 +1,5 @@
-// The native dialogs behind FileService (issue 3 "Files"): paths are chosen here, in main, never sent by the renderer.
+// The native dialogs behind FileService (docs/architecture.md "Files stay in main"): paths are chosen here,
+// in main, never sent by the renderer.
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { join } from 'node:path';
 import type { FileDialogs, OpenPurpose, SavePurpose } from './fileService';

@@ -1,4 +1,4 @@
-// Recent files (issue 3 "Files"): a short list in userData/recent-files.json, zod-validated on load,
+// Recent files (docs/architecture.md "The main process"): a short list in userData/recent-files.json, zod-validated on load,
 // written with durableWrite; a damaged list is simply started afresh (it is a convenience, not work).
 import { basename } from 'node:path';
 import { z } from 'zod';

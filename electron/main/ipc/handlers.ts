@@ -1,4 +1,4 @@
-// Every contract channel wired to its service (STYLE.md "IPC"): one table keyed by channel, so each channel
+// Every contract channel wired to its service (docs/architecture.md "IPC"): one table keyed by channel, so each channel
 // is named once; the type requires a handler for every channel of the contract, and registerAll registers
 // exactly the contract's channels. No Electron import: tested end to end with a fake ipcMain.
 import { contract } from '../../../shared/ipc/contract';

@@ -1,4 +1,4 @@
-// The one way main listens on IPC (STYLE.md "IPC"): prefix checked, sender frame checked, payload parsed
+// The one way main listens on IPC (docs/architecture.md "IPC"): prefix checked, sender frame checked, payload parsed
 // with the contract's zod schema, and a result returned — nothing is ever thrown across IPC.
 import type { IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-// The Content-Security-Policy for the renderer (RELIABILITY.md "Electron hardening"): no remote origins,
+// The Content-Security-Policy for the renderer (docs/architecture.md "Content-Security-Policy"): no remote origins,
 // no eval. Sent as a response header by the app:// protocol and repeated in renderer/index.html's <meta>.
 
 /** AG Grid sets inline styles, hence style-src 'unsafe-inline'; it needs no script eval (no string expressions). */

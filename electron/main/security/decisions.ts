@@ -1,4 +1,4 @@
-// What the app answers when a page asks for more (RELIABILITY.md "Electron hardening"): no new windows,
+// What the app answers when a page asks for more (docs/architecture.md "Electron hardening"): no new windows,
 // no permissions, no webviews. Pure, so the answers are unit-tested.
 
 /** Electron's setWindowOpenHandler answer: never open a window, and never hand a URL to the OS (no network). */

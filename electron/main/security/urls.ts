@@ -1,4 +1,5 @@
-// Which URLs our renderer may be, navigate to, or fetch (RELIABILITY.md: compare parsed URLs, never startsWith).
+// Which URLs our renderer may be, navigate to, or fetch: parsed URLs compared field by field, never startsWith
+// (docs/architecture.md "No network, no navigation, no new windows").
 // The renderer is served only from app://renderer/ (see appProtocol.ts); nothing on the network, ever.
 
 export const APP_SCHEME = 'app';

@@ -1,4 +1,4 @@
-// The renderer's webPreferences (SPEC "Non-functional": secure Electron; RELIABILITY.md "Electron hardening").
+// The renderer's webPreferences (docs/architecture.md "The window").
 // Pure, so the settings are unit-tested without an Electron binary.
 
 /** The subset of Electron's WebPreferences we set; every security-relevant key is explicit. */
