@@ -1,4 +1,4 @@
-// The walls between layers hold in the type checker, not only in lint (docs/architecture.md "The walls"):
+// The walls between layers hold in the type checker, not only in lint (docs/architecture.md "TypeScript project references"):
 // a file compiled with shared/'s settings cannot use Node or the DOM, even through a library's types.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
