@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleCore } from './bench/bundle.mjs';
+import { bundleCli, bundleCore } from './bench/bundle.mjs';
 import { exportBytes, generateExport, planFor, HEADER } from './bench/generate.mjs';
 import { fmtMB, fmtMs, fmtUs, fmtX, median, percentile, table } from './bench/stats.mjs';
 
@@ -51,6 +51,7 @@ const versions = {
 try {
   say(`bench: bundling shared/index.ts with esbuild ${versions.esbuild} into ${dir}`);
   const core = pathToFileURL(await bundleCore(root, dir)).href;
+  const cli = pathToFileURL(await bundleCli(root, dir)).href;
 
   const warmFile = path.join(dir, 'warm.csv');
   writeFileSync(warmFile, exportBytes(generateExport(5000, 1).text));
@@ -74,7 +75,9 @@ try {
     say(`bench: ${label} memory`);
     const ours = await runChild('memory.mjs', { ...job, subject: 'ours' }, heapMB);
     const floor = await runChild('memory.mjs', { ...job, subject: 'floor' }, heapMB);
-    results.push({ label, users, facts, timing, ours, floor, runs: job.runs });
+    say(`bench: ${label} CLI validate --format json`);
+    const cliRun = await runChild('cliMemory.mjs', { ...job, cli, subject: 'cli' }, heapMB);
+    results.push({ label, users, facts, timing, ours, floor, cli: cliRun, runs: job.runs });
     rmSync(file, { force: true });
   }
 
@@ -116,6 +119,7 @@ try {
     row('    ratio clean / unparse (target ≤ 1×)', (r) => fmtX(r.clean / r.unparse)),
     row('peak RSS, load + validate', (r) => `${fmtMB(r.mem.ours.peakRss)} (+${fmtMB(r.mem.ours.peakRss - r.mem.ours.rssBefore)})`),
     row('peak RSS, papaparse parse', (r) => `${fmtMB(r.mem.floor.peakRss)} (+${fmtMB(r.mem.floor.peakRss - r.mem.floor.rssBefore)})`),
+    row('peak RSS, CLI validate --format json', (r) => `${fmtMB(r.cli.peakRss)} (${fmtX(r.cli.peakRss / r.facts.size)} the file; JSON ${fmtMB(r.cli.jsonChars)})`),
     row('heapUsed after load (ours / floor)', (r) => `${fmtMB(r.mem.ours.heapAfter)} / ${fmtMB(r.mem.floor.heapAfter)}`),
   ];
   const out = [];
@@ -137,6 +141,12 @@ try {
   for (const r of m) {
     const ratio = r.load / r.floor;
     out.push(`${verdict(ratio <= 1.5)}  ${r.label} load + validate ≤ 1.5× papaparse: ${fmtMs(r.load)} vs ${fmtMs(r.floor)} = ${fmtX(ratio)}${ratio > 1.5 ? ` (over by ${((ratio / 1.5 - 1) * 100).toFixed(0)}%; ${fmtMs(r.load - 1.5 * r.floor)} too slow)` : ''}`);
+  }
+  for (const r of m) {
+    const ratio = r.mem.ours.peakRss / r.facts.size;
+    out.push(`${verdict(ratio <= 5)}  ${r.label} peak RSS of load + validate ≤ 5× the file: ${fmtMB(r.mem.ours.peakRss)} for ${fmtMB(r.facts.size)} = ${fmtX(ratio)}`);
+    const cliRatio = r.cli.peakRss / r.facts.size;
+    out.push(`${verdict(cliRatio <= 5)}  ${r.label} peak RSS of validate --format json ≤ 5× the file: ${fmtMB(r.cli.peakRss)} = ${fmtX(cliRatio)} (exit ${r.cli.code}, ${fmtMB(r.cli.jsonChars)} of JSON streamed)`);
   }
   for (const r of m) {
     out.push(`${verdict(r.edit < 1000)}  ${r.label} one-cell edit < 1 ms (target at 1M): median ${fmtUs(r.edit)}, p99 ${fmtUs(r.edit99)}`);

@@ -20,9 +20,9 @@ function MePicker() {
     if (!session || emailColumn < 0) return [];
     const needle = text.trim().toLowerCase();
     const out: string[] = [];
-    const records = session.source.table.records;
+    const { table } = session.source;
     for (let r = 0; r < session.rowCount && out.length < SUGGESTIONS; r++) {
-      const email = (records[r][emailColumn] ?? '').trim();
+      const email = table.cell(r, emailColumn).trim();
       if (email !== '' && email.toLowerCase().includes(needle)) out.push(email);
     }
     return out;

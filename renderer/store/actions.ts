@@ -99,7 +99,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       }
       original = loadedOriginal.loaded;
     }
-    set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.records.length } });
+    set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.rowCount } });
     // Let the progress paint before the synchronous check of every row.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const journal = options.resume?.journal ?? null;

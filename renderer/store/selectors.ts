@@ -19,9 +19,9 @@ export function countBy(session: MigrationSession, column: number): { value: str
   // Counted by folded value ("Optimize" and "optimize " are one license), shown as first spelled.
   const counts = new Map<string, { value: string; users: number }>();
   if (column >= 0) {
-    const records = session.source.table.records;
+    const { table } = session.source;
     for (let r = 0; r < session.rowCount; r++) {
-      const value = (records[r][column] ?? '').trim();
+      const value = table.cell(r, column).trim();
       const key = foldName(value);
       const entry = counts.get(key);
       if (entry) entry.users++;
@@ -35,9 +35,9 @@ export function countBy(session: MigrationSession, column: number): { value: str
 export function countAddOns(session: MigrationSession, column: number): { value: string; users: number }[] {
   const counts = new Map<string, number>();
   if (column >= 0) {
-    const records = session.source.table.records;
+    const { table } = session.source;
     for (let r = 0; r < session.rowCount; r++) {
-      const cell = records[r][column] ?? '';
+      const cell = table.cell(r, column);
       if (cell.trim() === '') continue;
       for (const part of new Set(cell.split(ADD_ON_SEPARATORS).map((p) => p.trim()).filter((p) => p !== ''))) counts.set(part, (counts.get(part) ?? 0) + 1);
     }
@@ -117,7 +117,7 @@ export function searchIndex(session: MigrationSession): string[] {
   const { columns, table } = session.source;
   const out = new Array<string>(session.rowCount);
   for (let r = 0; r < session.rowCount; r++) {
-    const record = table.records[r];
+    const record = table.cells(r);
     let text = '';
     for (let c = 0; c < record.length; c++) if (c !== columns.newLicense && c !== columns.newAddOns) text += record[c] + '\u0001';
     out[r] = text.toLowerCase();
@@ -129,7 +129,7 @@ export function rowPasses(session: MigrationSession, r: number, filters: Filters
   const { columns, table } = session.source;
   if (filters.problemsOnly && session.rowSeverity(r) === 0) return false;
   if (filters.current !== null) {
-    const current = columns.currentLicense >= 0 ? foldName(table.records[r][columns.currentLicense] ?? '') : '';
+    const current = columns.currentLicense >= 0 ? foldName(table.cell(r, columns.currentLicense)) : '';
     if (current !== foldName(filters.current)) return false;
   }
   if (filters.next !== null) {
@@ -148,8 +148,8 @@ export function rowsWithCurrent(session: MigrationSession, current: string): num
   const want = foldName(current);
   const out: number[] = [];
   if (column < 0) return out;
-  const records = session.source.table.records;
-  for (let r = 0; r < session.rowCount; r++) if (foldName(records[r][column] ?? '') === want) out.push(r);
+  const { table } = session.source;
+  for (let r = 0; r < session.rowCount; r++) if (foldName(table.cell(r, column)) === want) out.push(r);
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Decode and tokenize an export off the UI thread (STYLE.md "The data path"); the session is built
 // on the main thread from the result, whose table travels packed (one string + offsets).
-import { loadExport, packTable } from '../../shared/index';
+import { loadExport, packedBuffers, packTable } from '../../shared/index';
 import type { LoadRequest, LoadResponse } from './protocol';
 
 const post = (message: LoadResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(message, transfer);
@@ -11,10 +11,9 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
     post({ id, type: 'progress', stage: 'reading' });
     const result = loadExport(bytes);
     if (!result.ok) return post({ id, type: 'refused', refusal: result.error });
-    post({ id, type: 'progress', stage: 'transferring', rows: result.value.table.records.length });
+    post({ id, type: 'progress', stage: 'transferring', rows: result.value.table.rowCount });
     const table = packTable(result.value.table);
-    const transfer: Transferable[] = [table.cellEnds.buffer as ArrayBuffer, table.widths.buffer as ArrayBuffer];
-    if (result.value.bytes) transfer.push(result.value.bytes.buffer as ArrayBuffer);
+    const transfer: Transferable[] = packedBuffers(table);
     post({ id, type: 'loaded', loaded: { ...result.value, table } }, transfer);
   } catch (e) {
     post({ id, type: 'failed', message: (e as Error).message });

@@ -10,7 +10,7 @@ import { createSession } from '../migration/session';
 import { cleanFile } from '../migration/clean';
 import { describeFinding } from '../validation/messages';
 import { PLAN, encodingFixture } from '../../test/support/fixtures';
-import { concatBytes, decodeUtf8, utf8, fileFindingsOf } from '../../test/support/builders';
+import { concatBytes, decodeUtf8, utf8, fileFindingsOf, recordsOf } from '../../test/support/builders';
 
 const loaded = (bytes: Uint8Array, encoding?: string) => {
   const result = loadExport(bytes, encoding === undefined ? {} : { encoding });
@@ -22,7 +22,7 @@ const refused = (bytes: Uint8Array) => {
   if (result.ok) throw new Error(`expected a refusal, read as ${result.value.encoding}`);
   return result.error;
 };
-const names = (bytes: Uint8Array, encoding?: string) => loaded(bytes, encoding).table.records.map((r) => `${r[1]} ${r[2]}`);
+const names = (bytes: Uint8Array, encoding?: string) => recordsOf(loaded(bytes, encoding).table).map((r) => `${r[1]} ${r[2]}`);
 
 describe('a legacy file detected with confidence loads with ENCODING_GUESSED naming the encoding', () => {
   it.each([
@@ -72,7 +72,7 @@ describe('a legacy file that cannot be told for sure is refused with the likely 
   it('loads with the encoding the admin chose (any WHATWG label), without ENCODING_GUESSED', () => {
     for (const label of ['gb18030', 'GB2312', ' gbk ', 'x-gbk', 'cp936']) {
       const file = loaded(bytes, label);
-      expect(file.table.records[0].slice(1, 3)).toEqual(['伟', '王']);
+      expect(recordsOf(file.table)[0].slice(1, 3)).toEqual(['伟', '王']);
       expect(file.guessed).toBe(false);
       expect(fileFindingsOf(file)).toEqual([]);
     }
@@ -91,7 +91,7 @@ describe('a legacy file that cannot be told for sure is refused with the likely 
 
   it('a BOM wins over the chosen encoding, as in the Encoding Standard', () => {
     const file = loaded(concatBytes([0xef, 0xbb, 0xbf], utf8('Email,Current License\nzoë@x.com,Engage\n')), 'windows-1252');
-    expect([file.encoding, file.table.records[0][0]]).toEqual(['utf-8', 'zoë@x.com']);
+    expect([file.encoding, recordsOf(file.table)[0][0]]).toEqual(['utf-8', 'zoë@x.com']);
   });
 });
 

@@ -3,18 +3,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordsOf } from '../../test/support/builders';
 import { detectDialect } from './dialect';
 import { tokenize } from './tokenize';
 
 /** Header + records as csv-spectrum's JSON shape: one object per record, keyed by header. */
 function parseToObjects(text: string): Record<string, string>[] {
   const table = tokenize(text, detectDialect(text));
-  return table.records.map((record) => Object.fromEntries(table.header.map((h, i) => [h, record[i]])));
+  return recordsOf(table).map((record) => Object.fromEntries(table.header.map((h, i) => [h, record[i]])));
 }
 
 const rows = (text: string): string[][] => {
   const table = tokenize(text, detectDialect(text));
-  return [table.header as string[], ...table.records];
+  return [table.header as string[], ...recordsOf(table)];
 };
 
 describe('csv-spectrum', () => {
@@ -80,7 +81,7 @@ describe('RFC 4180', () => {
   it('2.3: an optional header line has the same format as the records', () => {
     const table = tokenize('"Email","Current License"\r\nann,Engage\r\n', detectDialect('"Email","Current License"\r\n'));
     expect(table.header).toEqual(['Email', 'Current License']);
-    expect(table.records).toEqual([['ann', 'Engage']]);
+    expect(recordsOf(table)).toEqual([['ann', 'Engage']]);
   });
 
   it('2.4: fields are separated by commas, spaces are part of a field, and the last field has no trailing comma', () => {

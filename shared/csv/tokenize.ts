@@ -2,6 +2,7 @@
 // keep blank and malformed records accounted for (docs/reliability.md "Parsing with papaparse").
 import Papa, { type ParseError } from 'papaparse';
 import type { Delimiter, Dialect, LineEnding } from './dialect';
+import { CompactTable, stripSentinel, WholeTable } from './table';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
 
@@ -16,14 +17,13 @@ export interface MalformedRecord {
   readonly lastLine: number;
 }
 
-export interface CsvTable {
+/** The parts of a table that are plain data (what travels between threads with the text). */
+export interface CsvTableHead {
   readonly header: readonly string[];
   /** The header's index among the file's records (a `sep=` line not counted): 0, unless blank lines come before it. */
   readonly headerRecord: number;
   /** A quote problem inside the header itself (then the header cannot be trusted). */
   readonly headerProblem: { readonly kind: 'unclosedQuote' | 'strayQuote'; readonly line: number } | null;
-  /** Data records in file order, blank ones left out. Every cell is a string, exactly as in the file. */
-  readonly records: string[][];
   /**
    * For each record, its index among the file's records as a spreadsheet shows them (a `sep=` line is
    * hidden, so not counted; blank lines are): the spreadsheet row is this + 1. The writer adds the sep
@@ -34,6 +34,22 @@ export interface CsvTable {
   readonly blankRows: number;
   readonly malformed: readonly MalformedRecord[];
   readonly dialect: Dialect;
+}
+
+/**
+ * The data records of a file (blank ones left out), every cell a string exactly as in the file.
+ * Cells are read through cell() and record(): a large file keeps only its text, each record's span
+ * and the columns the rules read (docs/reliability.md "Memory"); other cells are read again on demand.
+ */
+export interface CsvTable extends CsvTableHead {
+  /** Number of data records. */
+  readonly rowCount: number;
+  /** Cell `c` of record `r` ('' past the record's last cell). */
+  cell(r: number, c: number): string;
+  /** Every cell of record `r`, as written (a new array). */
+  record(r: number): string[];
+  /** Every cell of record `r`, read-only (no copy: for passes over every record). */
+  cells(r: number): readonly string[];
 }
 
 function isBlank(fields: readonly string[]): boolean {
@@ -172,15 +188,184 @@ function lineBreaksIn(fields: readonly string[]): number {
   return end === 10 || end === 13 ? count - 1 : count;
 }
 
-export function tokenize(text: string, dialect: Dialect): CsvTable {
-  let input = text;
-  let newline: LineEnding = dialect.eol;
-  let sentinel = '';
-  if (dialect.mixedEol) {
-    sentinel = SENTINELS.find((c) => !text.includes(c)) ?? '\r';
-    input = unifyRecordEndings(text, dialect.delimiter, dialect.eol === '\r', sentinel);
-    newline = '\n';
+/** The text papaparse reads: record endings made one kind for a file that mixes them. */
+interface Prepared {
+  readonly input: string;
+  readonly newline: LineEnding;
+  readonly sentinel: string;
+}
+
+function prepare(text: string, dialect: Dialect): Prepared {
+  if (!dialect.mixedEol) return { input: text, newline: dialect.eol, sentinel: '' };
+  const sentinel = SENTINELS.find((c) => !text.includes(c)) ?? '\r';
+  return { input: unifyRecordEndings(text, dialect.delimiter, dialect.eol === '\r', sentinel), newline: '\n', sentinel };
+}
+
+export interface TokenizeOptions {
+  /** The columns to keep as cells (those the rules read), chosen once the header is known. */
+  readonly keep?: (header: readonly string[]) => readonly number[];
+  /** Files with at least this many records are held compactly (text, spans, kept columns). */
+  readonly compactFrom?: number;
+}
+
+/** Below this many records a file is held whole: simplest, and its cells cost little. */
+const COMPACT_FROM = 20000;
+
+export function tokenize(text: string, dialect: Dialect, options: TokenizeOptions = {}): CsvTable {
+  const prepared = prepare(text, dialect);
+  if (options.keep !== undefined) {
+    const spans = scanRecords(prepared, dialect.delimiter);
+    if (spans !== null && spans.length >> 1 >= (options.compactFrom ?? COMPACT_FROM)) {
+      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep);
+      if (compact !== null) return compact;
+    }
   }
+  return tokenizeWhole(text, prepared, dialect);
+}
+
+/**
+ * The start and end offset of every record (blank ones and the header included; no phantom record after
+ * a final line ending), with the quoting rules papaparse applies — or null when a quote is unclosed or a
+ * closing quote is followed by text, where papaparse's recovery is its own (such files are read whole).
+ */
+export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Array | null {
+  const { input, newline, sentinel } = prepared;
+  const n = input.length;
+  const d = delimiter.charCodeAt(0);
+  let out = new Int32Array(1024);
+  let count = 0;
+  let start = 0;
+  let quote = input.indexOf('"');
+  for (;;) {
+    let pos = start;
+    let end: number;
+    for (;;) {
+      const nl = input.indexOf(newline, pos);
+      const lineEnd = nl === -1 ? n : nl;
+      if (quote !== -1 && quote < pos) quote = input.indexOf('"', pos);
+      if (quote === -1 || quote >= lineEnd) {
+        end = lineEnd;
+        break;
+      }
+      if (quote !== start && input.charCodeAt(quote - 1) !== d) {
+        // A quote inside an unquoted cell is text.
+        pos = quote + 1;
+        quote = input.indexOf('"', pos);
+        continue;
+      }
+      let i = quote + 1;
+      for (;;) {
+        const close = input.indexOf('"', i);
+        if (close === -1) return null;
+        if (input.charCodeAt(close + 1) === 34) i = close + 2;
+        else {
+          i = close + 1;
+          break;
+        }
+      }
+      const next = input.charCodeAt(i);
+      const ends = i === n || next === d || input.startsWith(newline, i) || (sentinel !== '' && input[i] === sentinel && input.charCodeAt(i + 1) === 10);
+      if (!ends) return null;
+      pos = i;
+      quote = input.indexOf('"', i);
+    }
+    if (count + 2 > out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[count++] = start;
+    out[count++] = end;
+    if (end >= n) break;
+    start = end + newline.length;
+    if (start >= n) break;
+  }
+  return out.subarray(0, count);
+}
+
+const CHUNK_RECORDS = 2048;
+
+/**
+ * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
+ * papaparse does not split a chunk as the scan did (then the file is read whole).
+ */
+function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all: Int32Array, keep: (header: readonly string[]) => readonly number[]): CsvTable | null {
+  const { input, newline, sentinel } = prepared;
+  if (input.length === 0) return null;
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
+  const total = all.length >> 1;
+  const first = dialect.sepLine ? 1 : 0;
+  // A record is parsed with its ending: papaparse reads a quoted last cell followed by the sentinel
+  // correctly only when the line break follows.
+  const nl = newline.length;
+  const readOne = (k: number): string[] => {
+    const fields = parser.parse(input.slice(all[2 * k], all[2 * k + 1] + nl), 0, false).data[0] ?? [''];
+    if (sentinel !== '') stripSentinel(fields, sentinel);
+    return fields;
+  };
+  // The header is the first record that is not blank: blank lines above it are skipped and counted.
+  let headerRecord = first;
+  let header = first < total ? readOne(first) : [];
+  while (headerRecord < total - 1 && header.every((f) => f.trim() === '')) header = readOne(++headerRecord);
+  const width = header.length;
+  const columns = [...new Set(keep(header))].filter((c) => c >= 0);
+  const kept = columns.map(() => new Array<string>(total - headerRecord - 1));
+  const interned = columns.map(() => new Map<string, string>());
+  const spans = new Int32Array(2 * Math.max(0, total - headerRecord - 1));
+  const recordIndex = new Int32Array(Math.max(0, total - headerRecord - 1));
+  let count = 0;
+  let blankRows = headerRecord - first;
+  const pending: { record: number; kind: MalformedKind; fields: number; offset: number; lines: number }[] = [];
+  for (let a = headerRecord + 1; a < total; a += CHUNK_RECORDS) {
+    const b = Math.min(total, a + CHUNK_RECORDS);
+    const parsed = parser.parse(input.slice(all[2 * a], all[2 * (b - 1) + 1] + nl), 0, false);
+    // The chunk's last line break yields a phantom empty record.
+    if (parsed.data.length === b - a + 1 && parsed.data[b - a].length === 1 && parsed.data[b - a][0] === '') parsed.data.pop();
+    if (parsed.data.length !== b - a || parsed.errors.some((e) => e.type === 'Quotes')) return null;
+    for (let k = 0; k < b - a; k++) {
+      const fields = parsed.data[k];
+      if (sentinel !== '') stripSentinel(fields, sentinel);
+      if (isBlank(fields)) {
+        blankRows++;
+        continue;
+      }
+      const r = count++;
+      const fileRecord = a + k;
+      recordIndex[r] = fileRecord - first;
+      spans[2 * r] = all[2 * fileRecord];
+      spans[2 * r + 1] = all[2 * fileRecord + 1];
+      for (let j = 0; j < columns.length; j++) {
+        const cell = fields[columns[j]] ?? '';
+        // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
+        const pool = interned[j];
+        let shared = pool.get(cell);
+        if (shared === undefined) {
+          shared = cell;
+          if (pool.size < 4096) pool.set(cell, cell);
+        }
+        kept[j][r] = shared;
+      }
+      if (fields.length !== width) pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: all[2 * fileRecord], lines: lineBreaksIn(fields) });
+    }
+  }
+  for (const cells of kept) cells.length = count;
+  let malformed: MalformedRecord[] = [];
+  if (pending.length > 0) {
+    const lines = linesAt(text, pending.map((p) => p.offset));
+    malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i], lastLine: lines[i] + p.lines }));
+  }
+  return new CompactTable({
+    head: { header, headerRecord: headerRecord - first, headerProblem: null, recordIndex: recordIndex.subarray(0, count), blankRows, malformed, dialect },
+    text: input,
+    newline,
+    spans: spans.subarray(0, 2 * count),
+    hot: columns.map((column, j) => ({ column, cells: kept[j] })),
+    sentinel,
+  });
+}
+
+function tokenizeWhole(text: string, prepared: Prepared, dialect: Dialect): CsvTable {
+  const { input, newline, sentinel } = prepared;
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
   const parsed = parser.parse(input, 0, false);
   const all = parsed.data;
@@ -245,5 +430,5 @@ export function tokenize(text: string, dialect: Dialect): CsvTable {
     order.forEach((i, k) => (lines[i] = sortedLines[k]));
     malformed = pending.map((p, i) => ({ kind: p.kind, record: p.record, fields: p.fields, line: lines[i], lastLine: lines[i] + lineBreaksIn(records[p.record]) }));
   }
-  return { header, headerRecord: headerRecord - first, headerProblem, records, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect };
+  return new WholeTable({ header, headerRecord: headerRecord - first, headerProblem, recordIndex: recordIndex.subarray(0, records.length), blankRows, malformed, dialect }, records);
 }

@@ -23,19 +23,18 @@ export function cleanFile(session: MigrationSession): CleanFile {
     const license = index.license(session.licenseOf(r)).canonical;
     const rawAddOns = session.addOnsOf(r);
     const addOns = rawAddOns === '' ? '' : index.addOns(rawAddOns).canonical;
-    const record = table.records[r];
-    const licenseKept = columns.newLicensePresent ? record[columns.newLicense] === license : license === '';
-    const addOnsKept = columns.newAddOnsPresent ? record[columns.newAddOns] === addOns : addOns === '';
+    const licenseKept = columns.newLicensePresent ? table.cell(r, columns.newLicense) === license : license === '';
+    const addOnsKept = columns.newAddOnsPresent ? table.cell(r, columns.newAddOns) === addOns : addOns === '';
     if (licenseKept && addOnsKept) continue;
     edits.push({ record: table.recordIndex[r] + sep, license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
   }
   const appended = !columns.newLicensePresent || !columns.newAddOnsPresent;
-  if (edits.length === 0 && !appended && source.encoding === 'utf-8' && source.bytes !== null) {
-    return { bytes: source.bytes, changedRows: 0, identical: true };
+  // The file's own bytes, without its BOM: valid UTF-8 decodes and encodes back to exactly the same bytes,
+  // so they need not be kept in memory while the admin works; other encodings become UTF-8 here.
+  const body = utf8Bytes(source.text, false);
+  if (edits.length === 0 && !appended && source.encoding === 'utf-8') {
+    return { bytes: source.bom ? concatBytes([body], UTF8_BOM) : body, changedRows: 0, identical: true };
   }
-  // UTF-8 input is spliced byte for byte; UTF-16 and legacy encodings are encoded to UTF-8 first.
-  const utf8Input = source.encoding === 'utf-8' && source.bytes !== null;
-  const body = utf8Input ? source.bytes!.subarray(source.bom ? 3 : 0) : utf8Bytes(source.text, false);
   const spliced = spliceUtf8(
     body,
     table.dialect,
@@ -43,5 +42,5 @@ export function cleanFile(session: MigrationSession): CleanFile {
     edits,
   );
   const bom = source.bom || source.encoding !== 'utf-8';
-  return { bytes: bom ? concatBytes([spliced], UTF8_BOM) : spliced === body ? body.slice() : spliced, changedRows: edits.length, identical: false };
+  return { bytes: bom ? concatBytes([spliced], UTF8_BOM) : spliced, changedRows: edits.length, identical: false };
 }

@@ -66,7 +66,7 @@ export type Journal = z.infer<typeof journalSchema>;
 
 /** The key a row is saved under (validation/userKey.ts): User ID when the row has one, else its Email. */
 export function userKey(session: MigrationSession, r: number): string | null {
-  return rowKey(session.source.table.records[r], session.source.columns);
+  return rowKey(session.source.table.cells(r), session.source.columns);
 }
 
 /** Build the journal of a session: every row whose New License / New Add-ons differ from the file's. */

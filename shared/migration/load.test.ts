@@ -5,7 +5,7 @@ import { loadExport, type LoadedExport } from './load';
 import { headerFindings } from '../validation/fileRules';
 import { createSession } from './session';
 import { PLAN, load } from '../../test/support/fixtures';
-import { csv, decodeUtf8, findingsOf, sessionOf, utf8, fileFindingsOf } from '../../test/support/builders';
+import { csv, decodeUtf8, findingsOf, sessionOf, utf8, fileFindingsOf, recordsOf } from '../../test/support/builders';
 import { cleanFile } from './clean';
 
 const ROWS = [
@@ -26,7 +26,7 @@ describe('delimiters are detected once and pinned', () => {
       const loaded = load(text);
       expect(loaded.table.dialect.delimiter).toBe(delimiter);
       expect(loaded.table.header).toEqual(ROWS[0]);
-      expect(loaded.table.records).toEqual([ROWS[1], [...ROWS[2].slice(0, 3), `a${others}b`]]);
+      expect(recordsOf(loaded.table)).toEqual([ROWS[1], [...ROWS[2].slice(0, 3), `a${others}b`]]);
     });
   }
 });
@@ -41,7 +41,7 @@ describe('line endings', () => {
       for (const finalNewline of [true, false]) {
         const loaded = load(csv(ROWS.map((r) => r.join(',')), eol, finalNewline));
         expect(loaded.table.dialect).toEqual({ delimiter: ',', eol, finalNewline, mixedEol: false, sepLine: false });
-        expect(loaded.table.records).toEqual(ROWS.slice(1));
+        expect(recordsOf(loaded.table)).toEqual(ROWS.slice(1));
         expect(loaded.table.blankRows).toBe(0);
       }
     });
@@ -51,7 +51,7 @@ describe('line endings', () => {
 describe('quoted cells', () => {
   it('keep delimiters, doubled quotes and line breaks inside a cell', () => {
     const loaded = load('Email,Current License,Notes\r\nann@example.com,Engage,"a, b; ""c""\r\nline two\nline three"\r\nbob@example.com,"Admin",x\r\n');
-    expect(loaded.table.records).toEqual([
+    expect(recordsOf(loaded.table)).toEqual([
       ['ann@example.com', 'Engage', 'a, b; "c"\r\nline two\nline three'],
       ['bob@example.com', 'Admin', 'x'],
     ]);
@@ -66,7 +66,7 @@ describe('quoted cells', () => {
 describe('blank rows', () => {
   it('are skipped, counted, and still take a spreadsheet row number', () => {
     const loaded = load(csv(['Email,Current License', '', 'ann@example.com,Engage', ',', '', 'bob@example.com,Admin', '']));
-    expect(loaded.table.records).toEqual([
+    expect(recordsOf(loaded.table)).toEqual([
       ['ann@example.com', 'Engage'],
       ['bob@example.com', 'Admin'],
     ]);
@@ -88,7 +88,7 @@ describe('ragged rows and unclosed quotes are MALFORMED_ROW with the spreadsheet
   it('an unclosed quote swallows the rest of the file: reported where the quote opened', () => {
     const s = sessionOf(csv(['Email,Current License,Notes', 'ann@example.com,Engage,ok', 'bob@example.com,Admin,"open', 'cy@example.com,Admin,x', 'dee@example.com,Admin,y']));
     expect(findingsOf(s, 'MALFORMED_ROW').map((f) => [f.row, f.line, f.kind])).toEqual([[3, 3, 'unclosedQuote']]);
-    expect(s.source.table.records[1][2]).toBe('open\ncy@example.com,Admin,x\ndee@example.com,Admin,y\n');
+    expect(recordsOf(s.source.table)[1][2]).toBe('open\ncy@example.com,Admin,x\ndee@example.com,Admin,y\n');
   });
 });
 
@@ -123,7 +123,7 @@ describe('papaparse traps', () => {
   it('keeps a column named __proto__ (header: true would drop it)', () => {
     const loaded = load('Email,__proto__,Current License\nann@example.com,kept,Engage\n');
     expect(loaded.table.header).toEqual(['Email', '__proto__', 'Current License']);
-    expect(loaded.table.records[0]).toEqual(['ann@example.com', 'kept', 'Engage']);
+    expect(recordsOf(loaded.table)[0]).toEqual(['ann@example.com', 'kept', 'Engage']);
     expect(loaded.columns.names).toContain('__proto__');
   });
 
@@ -136,7 +136,7 @@ describe('papaparse traps', () => {
 
   it('never types values: 000123, 1E5, TRUE and 0.10 stay the strings they were', () => {
     const loaded = load('Email,Current License,A,B,C,D\nann@example.com,Engage,000123,1E5,TRUE,0.10\n');
-    expect(loaded.table.records[0]).toEqual(['ann@example.com', 'Engage', '000123', '1E5', 'TRUE', '0.10']);
+    expect(recordsOf(loaded.table)[0]).toEqual(['ann@example.com', 'Engage', '000123', '1E5', 'TRUE', '0.10']);
   });
 });
 
@@ -161,7 +161,7 @@ describe('blank lines above the header do not hide its delimiter', () => {
     expect(file.table.dialect.delimiter).toBe(d);
     expect(fileFindingsOf(file).map((f) => f.code)).toEqual([]);
     expect(file.table.headerRecord).toBe(3);
-    expect(file.table.records).toEqual([['ann@example.com', 'Engage', cell]]);
+    expect(recordsOf(file.table)).toEqual([['ann@example.com', 'Engage', cell]]);
     expect(sessionOf(text).rowNumber(0)).toBe(5);
   });
 });
@@ -181,7 +181,7 @@ describe("Excel's sep= first line", () => {
     const file = load(text);
     expect(file.table.dialect).toMatchObject({ delimiter: d, sepLine: true });
     expect(file.table.header).toEqual(['Email', 'Current License', `Notes${comma}`]);
-    expect(file.table.records).toEqual([['ann@example.com', 'Engage', `x${comma}`]]);
+    expect(recordsOf(file.table)).toEqual([['ann@example.com', 'Engage', `x${comma}`]]);
     expect(fileFindingsOf(file)).toEqual([]);
   });
 
@@ -214,7 +214,7 @@ describe("Excel's sep= first line", () => {
 
   it('"sep=;" further down, or as a header cell, is data', () => {
     const file = load('Email,Current License\nsep=;,Engage\n');
-    expect([file.table.dialect.sepLine, file.table.records[0]]).toEqual([false, ['sep=;', 'Engage']]);
+    expect([file.table.dialect.sepLine, recordsOf(file.table)[0]]).toEqual([false, ['sep=;', 'Engage']]);
   });
 });
 
@@ -236,7 +236,7 @@ describe('mixed line endings: every record ending is one, line breaks inside cel
     const text = rows.map((r, i) => r + endings[i]).join('');
     const file = load(text);
     expect(file.table.dialect.mixedEol).toBe(true);
-    expect(file.table.records).toEqual(expected);
+    expect(recordsOf(file.table)).toEqual(expected);
     expect(file.table.malformed).toEqual([]);
     const s = sessionOf(text);
     expect(findingsOf(s, 'MALFORMED_ROW')).toEqual([]);
@@ -258,7 +258,7 @@ describe('mixed line endings: every record ending is one, line breaks inside cel
 
   it('a lone CR inside an unquoted cell of an LF file is cell text, not a record ending', () => {
     const file = load('Email,Current License\nann@example.com,Engage\r\nbob@example.com,Adm\rin\n');
-    expect(file.table.records).toEqual([
+    expect(recordsOf(file.table)).toEqual([
       ['ann@example.com', 'Engage'],
       ['bob@example.com', 'Adm\rin'],
     ]);

@@ -7,9 +7,8 @@ import { err, ok, type Result } from '../result';
 import { mapColumns, type ColumnMap } from './columns';
 
 export interface LoadedExport {
+  /** The decoded text (the bytes are not kept: valid UTF-8 encodes back to them exactly). */
   readonly text: string;
-  /** The bytes read, kept so a file that needs no change is written back byte for byte. */
-  readonly bytes: Uint8Array | null;
   readonly encoding: DecodedText['encoding'];
   readonly bom: boolean;
   readonly guessed: boolean;
@@ -19,12 +18,18 @@ export interface LoadedExport {
   readonly duplicateColumns: readonly (readonly number[])[];
 }
 
-export function loadExportText(decoded: DecodedText, bytes: Uint8Array | null = null): LoadedExport {
+export function loadExportText(decoded: DecodedText): LoadedExport {
   const dialect = detectDialect(decoded.text);
-  const table = tokenize(decoded.text, dialect);
+  // A large file keeps as cells only the columns the rules read; the others are read again when shown.
+  const table = tokenize(decoded.text, dialect, { keep: (header) => ruleColumns(mapColumns(header).columns) });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header);
-  return { text: decoded.text, bytes, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
+  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
+}
+
+/** The columns every rule reads (user keys, current and new license and add-ons), for the compact table. */
+export function ruleColumns(columns: ColumnMap): number[] {
+  return [columns.userId, columns.email, columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns].filter((c) => c >= 0 && c < columns.width);
 }
 
 export type LoadOptions = DecodeOptions;
@@ -47,5 +52,5 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value, bytes));
+  return ok(loadExportText(decoded.value));
 }

@@ -6,7 +6,7 @@ import { createSession } from './session';
 import { describeFinding } from '../validation/messages';
 import type { ChangeCause, PlacedFindingOf } from '../validation/codes';
 import { fixtureBytes, fixturePlan, load } from '../../test/support/fixtures';
-import { placedOf } from '../../test/support/builders';
+import { placedOf, recordsOf } from '../../test/support/builders';
 
 const original = load(fixtureBytes('00-original-export.csv'));
 const sessionFor = (name: string) => createSession(load(fixtureBytes(name)), fixturePlan(), { original, me: 'mia@example.com' });
@@ -62,9 +62,9 @@ const DAMAGE_04: [number, string, string, string, ChangeCause][] = DAMAGE_03.fla
 
 describe('00, the original export', () => {
   it('reads 12 users in 14 physical lines (one quoted cell with a line break), UTF-8 without BOM, comma, LF', () => {
-    expect(original.table.records).toHaveLength(12);
+    expect(recordsOf(original.table)).toHaveLength(12);
     expect([original.encoding, original.bom, original.table.dialect]).toEqual(['utf-8', false, { delimiter: ',', eol: '\n', finalNewline: true, mixedEol: false, sepLine: false }]);
-    expect(original.table.records[3][13]).toBe('Line one\nLine two');
+    expect(recordsOf(original.table)[3][13]).toBe('Line one\nLine two');
     // Row 13 (the last user) follows the multi-line cell: still row 13, not 14.
     const s = sessionFor('00-original-export.csv');
     expect(s.rowNumber(11)).toBe(13);
@@ -72,7 +72,7 @@ describe('00, the original export', () => {
   });
 
   it('keeps every trap as text: leading zeros, +, 19 digits, 1E5, formula, trailing space', () => {
-    const r = original.table.records;
+    const r = recordsOf(original.table);
     expect([r[0][0], r[0][4], r[1][5], r[2][4], r[2][9], r[5][13], r[11][13], r[4][2]]).toEqual([
       '005000000000001',
       '000123',
@@ -122,8 +122,8 @@ describe('04, saved with ; as separator', () => {
   it('is read as semicolon-separated, every text cell quoted, same 12 users', () => {
     const loaded = load(fixtureBytes('04-lo-semicolon-separator.csv'));
     expect(loaded.table.dialect.delimiter).toBe(';');
-    expect(loaded.table.records).toHaveLength(12);
-    expect(loaded.table.records[1][12]).toBe('Add-on A;Add-on B');
+    expect(recordsOf(loaded.table)).toHaveLength(12);
+    expect(recordsOf(loaded.table)[1][12]).toBe('Add-on A;Add-on B');
   });
 
   it('reports the 29 damaged cells: as 03 plus dates rewritten and 3/4 become a date', () => {
@@ -143,7 +143,7 @@ describe('05, saved as UTF-16', () => {
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
     const loaded = load(bytes);
     expect([loaded.encoding, loaded.bom, loaded.table.dialect.delimiter]).toEqual(['utf-16le', true, ',']);
-    expect(loaded.table.records[2].slice(1, 3)).toEqual(['太郎', '山田']);
+    expect(recordsOf(loaded.table)[2].slice(1, 3)).toEqual(['太郎', '山田']);
   });
 
   it('has the same damage as 04, and the same users', () => {

@@ -83,9 +83,8 @@ export class MigrationSession {
     plan: Plan,
     options: SessionOptions = {},
   ) {
-    const { records } = source.table;
-    const { columns } = source;
-    const n = records.length;
+    const { table, columns } = source;
+    const n = table.rowCount;
     this.rowCount = n;
     this.index = new PlanIndex(plan);
     this.me = normalizeEmail(options.me);
@@ -100,7 +99,7 @@ export class MigrationSession {
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
-    const users = checkUsers(records, columns, this.malformed, fixed);
+    const users = checkUsers(table, columns, this.malformed, fixed);
     if (options.original) compareWithOriginal(source, options.original, this.malformed, fixed);
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
@@ -135,19 +134,19 @@ export class MigrationSession {
     const { columns } = this.source;
     if (column === columns.newLicense) return this.licenseOf(r);
     if (column === columns.newAddOns) return this.addOnsOf(r);
-    return this.source.table.records[r][column] ?? '';
+    return this.source.table.cell(r, column);
   }
 
   licenseOf(r: number): string {
-    return this.edits !== null ? this.edits.license[r] : (this.source.table.records[r][this.source.columns.newLicense] ?? '');
+    return this.edits !== null ? this.edits.license[r] : this.source.table.cell(r, this.source.columns.newLicense);
   }
 
   addOnsOf(r: number): string {
-    return this.edits !== null ? this.edits.addOns[r] : (this.source.table.records[r][this.source.columns.newAddOns] ?? '');
+    return this.edits !== null ? this.edits.addOns[r] : this.source.table.cell(r, this.source.columns.newAddOns);
   }
 
   userOf(r: number): string | null {
-    return userLabel(this.source, this.source.table.records[r]);
+    return userLabel(this.source, r);
   }
 
   /** Rows whose New License / New Add-ons now differ from the file's (no scan: kept up to date by edits). */
@@ -163,7 +162,7 @@ export class MigrationSession {
   /** The license the row's user holds today ('' for none, "No License Assigned" included). */
   currentLicenseOf(r: number): string {
     const column = this.source.columns.currentLicense;
-    return column >= 0 ? currentLicenseName(this.source.table.records[r][column] ?? '') : '';
+    return column >= 0 ? currentLicenseName(this.source.table.cell(r, column)) : '';
   }
 
   /** Whether the row has a finding of `code` now (O(1): kept per row by every edit). */
@@ -259,8 +258,7 @@ export class MigrationSession {
       this.unevaluate(r);
       cells.license[r] = license;
       cells.addOns[r] = addOns;
-      const record = table.records[r];
-      if (license === (record[columns.newLicense] ?? '') && addOns === (record[columns.newAddOns] ?? '')) this.edited.delete(r);
+      if (license === table.cell(r, columns.newLicense) && addOns === table.cell(r, columns.newAddOns)) this.edited.delete(r);
       else this.edited.add(r);
       this.evaluateRow(r);
       rows.push(r);
@@ -308,9 +306,9 @@ export class MigrationSession {
       this.emailRows = new Map();
       const column = this.source.columns.email;
       if (column >= 0) {
-        const records = this.source.table.records;
+        const { table } = this.source;
         for (let r = 0; r < this.rowCount; r++) {
-          const key = emailKey(records[r][column] ?? '');
+          const key = emailKey(table.cell(r, column));
           if (key === '') continue;
           const list = this.emailRows.get(key);
           if (list) list.push(r);
@@ -354,14 +352,13 @@ export class MigrationSession {
   private rowValues(r: number, add?: AddOnsValue | null): RowValues {
     const row = this.scratch;
     const { columns, table } = this.source;
-    const record = table.records[r];
     row.record = r;
-    row.license = this.edits !== null ? this.edits.license[r] : (record[columns.newLicense] ?? '');
-    row.addOns = this.edits !== null ? this.edits.addOns[r] : (record[columns.newAddOns] ?? '');
+    row.license = this.edits !== null ? this.edits.license[r] : table.cell(r, columns.newLicense);
+    row.addOns = this.edits !== null ? this.edits.addOns[r] : table.cell(r, columns.newAddOns);
     row.lic = this.index.license(row.license);
     row.add = add !== undefined ? add : row.addOns === '' ? null : this.index.addOns(row.addOns);
-    row.currentLicense = columns.currentLicense >= 0 ? (record[columns.currentLicense] ?? '') : '';
-    row.currentAddOns = columns.currentAddOns >= 0 ? (record[columns.currentAddOns] ?? '') : '';
+    row.currentLicense = columns.currentLicense >= 0 ? table.cell(r, columns.currentLicense) : '';
+    row.currentAddOns = columns.currentAddOns >= 0 ? table.cell(r, columns.currentAddOns) : '';
     row.isMe = this.meRows.has(r);
     return row;
   }

@@ -1,6 +1,7 @@
 // DUPLICATE_USER and NO_USER_KEY (docs/rules.md "Users"): a row is the same user as an earlier row
 // when its User ID (trimmed) or its Email (any case) appeared there first — one email is one user on
 // the platform; a row with neither cannot be told apart from anyone.
+import type { CsvTable } from '../csv/tokenize';
 import type { ColumnMap } from '../migration/columns';
 import { FirstRowTable } from '../text/keyTable';
 import type { FindingSink } from './sink';
@@ -10,17 +11,16 @@ import { emailKey, userIdKey } from './userKey';
  * Check every record once. `skip[r] === 1` marks records that cannot be read (MALFORMED_ROW): they are
  * neither flagged nor remembered. Each later row of a user is flagged, naming the key and the first row.
  */
-export function checkUsers(records: readonly (readonly string[])[], columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, sink: FindingSink): UserIndex {
-  const n = records.length;
+export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, sink: FindingSink): UserIndex {
+  const n = table.rowCount;
   const idColumn = columns.userId;
   const emailColumn = columns.email;
   const ids = idColumn >= 0 ? new FirstRowTable(n) : null;
   const emails = emailColumn >= 0 ? new FirstRowTable(n, true) : null;
   for (let r = 0; r < n; r++) {
     if (skip[r] === 1) continue;
-    const record = records[r];
-    const idCell = idColumn >= 0 ? (record[idColumn] ?? '') : '';
-    const emailCell = emailColumn >= 0 ? (record[emailColumn] ?? '') : '';
+    const idCell = idColumn >= 0 ? table.cell(r, idColumn) : '';
+    const emailCell = emailColumn >= 0 ? table.cell(r, emailColumn) : '';
     const id = userIdKey(idCell);
     // -2: the cell folds to nothing (empty or only spaces); the table compares emails as emailKey does.
     const firstByEmail = emailCell === '' || emails === null ? -2 : emails.firstOrAddFolded(emailCell, r, emailKey);

@@ -24,7 +24,7 @@ export function headerFindings(source: LoadedExport): Finding[] {
     // A user key is required: Email, or User ID (preferred for matching when present).
     if (!hasUserKeyColumn(columns)) out.push({ code: 'MISSING_COLUMN', record: null, column: null, value: null, name: COLUMN_NAMES.email });
     if (columns.currentLicense < 0) out.push({ code: 'MISSING_COLUMN', record: null, column: null, value: null, name: COLUMN_NAMES.currentLicense });
-    if (table.records.length === 0) out.push({ code: 'EMPTY_FILE', record: null, column: null, value: null, reason: 'noRows' });
+    if (table.rowCount === 0) out.push({ code: 'EMPTY_FILE', record: null, column: null, value: null, reason: 'noRows' });
   }
   if (source.guessed) out.push({ code: 'ENCODING_GUESSED', record: null, column: null, value: null, encoding: source.encoding });
   return out;

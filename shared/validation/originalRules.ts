@@ -47,19 +47,20 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
 
   const byId = new Map<string, number>();
   const byEmail = new Map<string, number>();
-  original.table.records.forEach((record, o) => {
-    const id = userIdKey(cellOf(record, oc.userId));
+  const ot = original.table;
+  for (let o = 0; o < ot.rowCount; o++) {
+    const id = oc.userId >= 0 ? userIdKey(ot.cell(o, oc.userId)) : '';
     if (id !== '' && !byId.has(id)) byId.set(id, o);
-    const email = emailKey(cellOf(record, oc.email));
+    const email = oc.email >= 0 ? emailKey(ot.cell(o, oc.email)) : '';
     if (email !== '' && !byEmail.has(email)) byEmail.set(email, o);
-  });
+  }
 
-  const matched = new Uint8Array(original.table.records.length);
+  const matched = new Uint8Array(ot.rowCount);
   const keyColumns = new Set([fc.userId, fc.email]);
-  const records = file.table.records;
-  for (let r = 0; r < records.length; r++) {
+  const ft = file.table;
+  for (let r = 0; r < ft.rowCount; r++) {
     if (skip[r] === 1) continue;
-    const record = records[r];
+    const record = ft.cells(r);
     const id = userIdKey(cellOf(record, fc.userId));
     let o = id !== '' ? byId.get(id) : undefined;
     if (o === undefined) {
@@ -74,7 +75,7 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
       continue;
     }
     matched[o] = 1;
-    const originalRecord = original.table.records[o];
+    const originalRecord = ot.cells(o);
     for (const [i, oi] of pairs) {
       const value = record[i] ?? '';
       const before = originalRecord[oi] ?? '';
@@ -86,7 +87,7 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
   }
   for (let o = 0; o < matched.length; o++) {
     if (matched[o]) continue;
-    sink.report({ code: 'USER_REMOVED', record: null, column: null, value: null, originalRow: original.table.recordIndex[o] + 1, originalUser: userLabel(original, original.table.records[o]) });
+    sink.report({ code: 'USER_REMOVED', record: null, column: null, value: null, originalRow: original.table.recordIndex[o] + 1, originalUser: userLabel(original, o) });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Plan } from '../../shared/plan/plan';
 import { createSession, type MigrationSession, type SessionOptions } from '../../shared/migration/session';
 import type { FindingCode, PlacedFinding, PlacedFindingOf } from '../../shared/validation/codes';
 import type { LoadedExport } from '../../shared/migration/load';
+import type { CsvTable } from '../../shared/csv/tokenize';
 import { headerFindings } from '../../shared/validation/fileRules';
 import { placeFinding } from '../../shared/validation/place';
 import { PLAN, load } from './fixtures';
@@ -62,4 +63,9 @@ export const codesOf = (findings: readonly { readonly code: FindingCode }[]): Fi
 /** The findings about a loaded file as a whole (header, encoding), as people read them. */
 export function fileFindingsOf(loaded: LoadedExport): PlacedFinding[] {
   return headerFindings(loaded).map((f) => placeFinding(f, loaded));
+}
+
+/** Every data record of a table, as arrays of cells. */
+export function recordsOf(table: Pick<CsvTable, 'rowCount' | 'record'>): string[][] {
+  return Array.from({ length: table.rowCount }, (_, r) => table.record(r));
 }

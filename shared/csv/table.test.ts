@@ -1,0 +1,60 @@
+// A large file is held compactly (text, record spans, the rule columns) and must read exactly as the
+// same file held whole: every record, row number, blank and damaged row (docs/reliability.md "Memory").
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recordsOf } from '../../test/support/builders';
+import { CompactTable, WholeTable } from './table';
+import { detectDialect } from './dialect';
+import { tokenize, type CsvTable } from './tokenize';
+
+const both = (text: string, keep: readonly number[] = [0, 2]): [CsvTable, CsvTable] => {
+  const dialect = detectDialect(text);
+  return [tokenize(text, dialect), tokenize(text, dialect, { keep: () => keep, compactFrom: 1 })];
+};
+
+function expectSame(whole: CsvTable, compact: CsvTable): void {
+  expect(compact.header).toEqual(whole.header);
+  expect(compact.headerRecord).toBe(whole.headerRecord);
+  expect(compact.rowCount).toBe(whole.rowCount);
+  expect(recordsOf(compact)).toEqual(recordsOf(whole));
+  expect([...compact.recordIndex]).toEqual([...whole.recordIndex]);
+  expect(compact.blankRows).toBe(whole.blankRows);
+  expect(compact.malformed).toEqual(whole.malformed);
+  for (let r = 0; r < whole.rowCount; r++) for (let c = 0; c < whole.header.length + 1; c++) expect(compact.cell(r, c)).toBe(whole.cell(r, c));
+}
+
+describe('the compact table', () => {
+  it('reads quoted cells with delimiters, quotes and line breaks, blank lines, ragged rows and a sep= line like the whole table', () => {
+    const text = 'sep=;\r\n\r\nEmail;Name;New License\r\na@x.com;"Ann; ""A""\r\nsecond";Engage\r\n\r\n;;\r\nb@x.com;Bob\r\nc@x.com;Cy;Admin;extra\r\n';
+    const [whole, compact] = both(text);
+    expect(compact).toBeInstanceOf(CompactTable);
+    expect(whole).toBeInstanceOf(WholeTable);
+    expectSame(whole, compact);
+    expect(compact.malformed.map((m) => [m.kind, m.line])).toEqual([
+      ['tooFew', 8],
+      ['tooMany', 9],
+    ]);
+  });
+
+  it('reads a file mixing CRLF and LF record endings', () => {
+    const [whole, compact] = both('Email,Name,New License\r\na@x.com,"x\r\ny",Engage\nb@x.com,Bob,Admin\r\n');
+    expect(compact).toBeInstanceOf(CompactTable);
+    expectSame(whole, compact);
+  });
+
+  it('falls back to the whole table where papaparse recovers from a broken quote in its own way', () => {
+    const [, compact] = both('Email,Name\na@x.com,"Ann"x,\nb@x.com,"unclosed\n');
+    expect(compact).toBeInstanceOf(WholeTable);
+  });
+
+  it('reads any text like the whole table (or falls back to it)', () => {
+    const unit = fc.constantFrom('a', ',', ';', '"', '\n', '\r\n', '\r', ' ', 'é', '太', '\t');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.constantFrom('Email,Name,New License\n', 'sep=,\nEmail,Name\r\n', ''), (units, head) => {
+        const [whole, compact] = both(head + units.join(''));
+        expectSame(whole, compact);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
+    );
+  });
+});

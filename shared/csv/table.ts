@@ -1,0 +1,117 @@
+// Two ways to hold the records of a file behind one CsvTable (docs/reliability.md "Memory"): every
+// cell as a string (small or damaged files), or the text with each record's span and only the columns
+// the rules read, other cells parsed again on demand — a million users then fit in a few times the file.
+import Papa, { type Parser } from 'papaparse';
+import type { CsvTable, CsvTableHead } from './tokenize';
+
+/** A table whose every record is held as cells. */
+export class WholeTable implements CsvTable {
+  readonly header;
+  readonly headerRecord;
+  readonly headerProblem;
+  readonly recordIndex;
+  readonly blankRows;
+  readonly malformed;
+  readonly dialect;
+
+  constructor(
+    head: CsvTableHead,
+    private readonly records: readonly (readonly string[])[],
+  ) {
+    ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = head);
+  }
+
+  get rowCount(): number {
+    return this.records.length;
+  }
+
+  cell(r: number, c: number): string {
+    return this.records[r][c] ?? '';
+  }
+
+  record(r: number): string[] {
+    return [...this.records[r]];
+  }
+
+  cells(r: number): readonly string[] {
+    return this.records[r];
+  }
+}
+
+/** What a compact table is made of: plain data, so it can travel to another thread and be rebuilt there. */
+export interface CompactParts {
+  readonly head: CsvTableHead;
+  /** The text the records were read from (record endings made uniform for mixed files, same length). */
+  readonly text: string;
+  /** Start and end offset in `text` of each data record (end: where its record ending starts). */
+  readonly spans: Int32Array;
+  /** Columns kept as cells, and their cells per record. */
+  readonly hot: readonly { readonly column: number; readonly cells: readonly string[] }[];
+  /** A character that stands for the CR of a CRLF in `text` ('' when none): never part of a cell. */
+  readonly sentinel: string;
+  /** How records end in `text`. */
+  readonly newline: '\r\n' | '\n' | '\r';
+}
+
+const CACHE_SIZE = 512;
+
+/** A table held as its text, the span of each record, and a few columns as cells. */
+export class CompactTable implements CsvTable {
+  readonly header;
+  readonly headerRecord;
+  readonly headerProblem;
+  readonly recordIndex;
+  readonly blankRows;
+  readonly malformed;
+  readonly dialect;
+  readonly rowCount: number;
+  private readonly hot: (readonly string[] | undefined)[] = [];
+  private readonly cache = new Map<number, string[]>();
+  private parser: Parser | null = null;
+
+  constructor(readonly parts: CompactParts) {
+    ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = parts.head);
+    this.rowCount = parts.spans.length >> 1;
+    for (const { column, cells } of parts.hot) this.hot[column] = cells;
+  }
+
+  cell(r: number, c: number): string {
+    const hot = this.hot[c];
+    if (hot !== undefined) return hot[r];
+    return this.fields(r)[c] ?? '';
+  }
+
+  record(r: number): string[] {
+    return [...this.fields(r)];
+  }
+
+  cells(r: number): readonly string[] {
+    return this.fields(r);
+  }
+
+  /** Record `r` parsed again from its span (the last few are cached: the grid asks for a screenful). */
+  private fields(r: number): string[] {
+    let fields = this.cache.get(r);
+    if (fields !== undefined) return fields;
+    const { text, spans, sentinel, newline } = this.parts;
+    // With its record ending: papaparse reads a quoted last cell before the sentinel right only then.
+    const parsed = this.parserFor().parse(text.slice(spans[2 * r], spans[2 * r + 1] + newline.length), 0, false);
+    fields = parsed.data[0] ?? [''];
+    if (sentinel !== '') stripSentinel(fields, sentinel);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(r, fields);
+    return fields;
+  }
+
+  private parserFor(): Parser {
+    // Any record ending left in a span is inside a quoted cell: papaparse keeps it as text.
+    this.parser ??= new Papa.Parser({ delimiter: this.dialect.delimiter, newline: this.parts.newline, quoteChar: '"', escapeChar: '"' });
+    return this.parser;
+  }
+}
+
+/** An unquoted last cell ends with the CR of its CRLF, made the sentinel: it is the record ending, not text. */
+export function stripSentinel(fields: string[], sentinel: string): void {
+  const last = fields[fields.length - 1];
+  if (last !== undefined && last.endsWith(sentinel)) fields[fields.length - 1] = last.slice(0, -1);
+}
