@@ -1,7 +1,8 @@
 // Entry of the `license-prep` bin: run the CLI on process.argv and exit with its status.
 import { runCli } from './run';
-import { exitQuietlyOnBrokenPipe, nodeCliIo } from './nodeIo';
+import { exitQuietlyOnBrokenPipe, nodeCliIo, preferSmallHeap } from './nodeIo';
 
+preferSmallHeap();
 exitQuietlyOnBrokenPipe((code) => process.exit(code));
 
 runCli(process.argv.slice(2), nodeCliIo).then(

@@ -24,7 +24,7 @@ export async function bundleCli(root, dir) {
   const outfile = path.join(dir, 'cli.mjs');
   const entry = path.join(dir, 'cli-entry.ts');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(entry, `export { runCli } from ${JSON.stringify(path.join(root, 'electron/cli/run.ts'))};\nexport { nodeCliIo } from ${JSON.stringify(path.join(root, 'electron/cli/nodeIo.ts'))};\n`);
+  writeFileSync(entry, `export { runCli } from ${JSON.stringify(path.join(root, 'electron/cli/run.ts'))};\nexport { nodeCliIo, preferSmallHeap } from ${JSON.stringify(path.join(root, 'electron/cli/nodeIo.ts'))};\n`);
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
   return outfile;
 }

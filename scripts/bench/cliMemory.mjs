@@ -3,7 +3,9 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { runCli, nodeCliIo } = await import(job.cli);
+const { runCli, nodeCliIo, preferSmallHeap } = await import(job.cli);
+// As the `license-prep` bin does first thing.
+preferSmallHeap();
 const sink = createWriteStream('/dev/null');
 let written = 0;
 const io = {

@@ -39,7 +39,7 @@ describe('packing a table for the trip from the worker', () => {
 
   it('carries a compact table as its text, spans and kept columns, transferring the typed arrays', () => {
     const text = 'Email,Name,New License\n' + Array.from({ length: 50 }, (_, i) => `u${i}@x.com,"N, ${i}",Engage`).join('\r\n') + '\n';
-    const compact = tokenize(text, detectDialect(text), { keep: () => [0, 2], compactFrom: 1 });
+    const compact = tokenize(text, detectDialect(text), { keep: () => ({ unique: [0], repeating: [2] }), compactFrom: 1 });
     const before = recordsOf(compact);
     const packed = packTable(compact);
     expect(packed.kind).toBe('compact');

@@ -7,7 +7,7 @@ import { CompactTable, WholeTable } from './table';
 import { detectDialect } from './dialect';
 import { tokenize, type CsvTable } from './tokenize';
 
-const both = (text: string, keep: readonly number[] = [0, 2]): [CsvTable, CsvTable] => {
+const both = (text: string, keep = { unique: [0], repeating: [2] }): [CsvTable, CsvTable] => {
   const dialect = detectDialect(text);
   return [tokenize(text, dialect), tokenize(text, dialect, { keep: () => keep, compactFrom: 1 })];
 };

@@ -201,9 +201,15 @@ function prepare(text: string, dialect: Dialect): Prepared {
   return { input: unifyRecordEndings(text, dialect.delimiter, dialect.eol === '\r', sentinel), newline: '\n', sentinel };
 }
 
+/** Columns to keep as cells: `repeating` ones (licenses, add-ons) share one string per distinct value. */
+export interface KeptColumns {
+  readonly unique: readonly number[];
+  readonly repeating: readonly number[];
+}
+
 export interface TokenizeOptions {
   /** The columns to keep as cells (those the rules read), chosen once the header is known. */
-  readonly keep?: (header: readonly string[]) => readonly number[];
+  readonly keep?: (header: readonly string[]) => KeptColumns;
   /** Files with at least this many records are held compactly (text, spans, kept columns). */
   readonly compactFrom?: number;
 }
@@ -289,7 +295,7 @@ const CHUNK_RECORDS = 2048;
  * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
  * papaparse does not split a chunk as the scan did (then the file is read whole).
  */
-function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all: Int32Array, keep: (header: readonly string[]) => readonly number[]): CsvTable | null {
+function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all: Int32Array, keep: (header: readonly string[]) => KeptColumns): CsvTable | null {
   const { input, newline, sentinel } = prepared;
   if (input.length === 0) return null;
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
@@ -308,9 +314,12 @@ function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all
   let header = first < total ? readOne(first) : [];
   while (headerRecord < total - 1 && header.every((f) => f.trim() === '')) header = readOne(++headerRecord);
   const width = header.length;
-  const columns = [...new Set(keep(header))].filter((c) => c >= 0);
+  const chosen = keep(header);
+  const repeating = [...new Set(chosen.repeating)].filter((c) => c >= 0);
+  const columns = [...new Set([...repeating, ...chosen.unique])].filter((c) => c >= 0);
   const kept = columns.map(() => new Array<string>(total - headerRecord - 1));
-  const interned = columns.map(() => new Map<string, string>());
+  // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
+  const interned = columns.map((c) => (repeating.includes(c) ? new Map<string, string>() : null));
   const spans = new Int32Array(2 * Math.max(0, total - headerRecord - 1));
   const recordIndex = new Int32Array(Math.max(0, total - headerRecord - 1));
   let count = 0;
@@ -336,12 +345,11 @@ function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all
       spans[2 * r + 1] = all[2 * fileRecord + 1];
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
-        // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
         const pool = interned[j];
-        let shared = pool.get(cell);
+        let shared = pool === null ? cell : pool.get(cell);
         if (shared === undefined) {
           shared = cell;
-          if (pool.size < 4096) pool.set(cell, cell);
+          if (pool!.size < 4096) pool!.set(cell, cell);
         }
         kept[j][r] = shared;
       }

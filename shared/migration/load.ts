@@ -2,7 +2,7 @@
 // (docs/formats.md "The export"). Findings about the file are made by shared/validation, not here.
 import { decodeBytes, type DecodedText, type DecodeOptions, type FileRefusal } from '../csv/decode';
 import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
-import { tokenize, type CsvTable } from '../csv/tokenize';
+import { tokenize, type CsvTable, type KeptColumns } from '../csv/tokenize';
 import { err, ok, type Result } from '../result';
 import { mapColumns, type ColumnMap } from './columns';
 
@@ -28,8 +28,9 @@ export function loadExportText(decoded: DecodedText): LoadedExport {
 }
 
 /** The columns every rule reads (user keys, current and new license and add-ons), for the compact table. */
-export function ruleColumns(columns: ColumnMap): number[] {
-  return [columns.userId, columns.email, columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns].filter((c) => c >= 0 && c < columns.width);
+export function ruleColumns(columns: ColumnMap): KeptColumns {
+  const inFile = (list: number[]): number[] => list.filter((c) => c >= 0 && c < columns.width);
+  return { unique: inFile([columns.userId, columns.email]), repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
 }
 
 export type LoadOptions = DecodeOptions;

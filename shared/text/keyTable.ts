@@ -36,10 +36,10 @@ function equalIgnoringAsciiCase(a: string, b: string): boolean {
 }
 
 export class FirstRowTable {
+  /** Open addressing, hash and entry side by side (one cache line per probe): [hash, entry + 1], 0 = empty. */
   private slots: Int32Array;
   private mask: number;
   private keys: string[];
-  private hashes: Int32Array;
   private rows: Int32Array;
   private size = 0;
 
@@ -53,11 +53,10 @@ export class FirstRowTable {
   ) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
     const entries = Math.max(8, expected);
     this.keys = new Array<string>(entries);
-    this.hashes = new Int32Array(entries);
     this.rows = new Int32Array(entries);
   }
 
@@ -102,42 +101,46 @@ export class FirstRowTable {
 
   /** `row` -1: look up only. */
   private probe(key: string, hash: number, row: number): number {
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const entry = this.slots[slot];
+      const entry = slots[2 * slot + 1] - 1;
       if (entry === -1) break;
-      if (this.hashes[entry] === hash && (this.keys[entry] === key || (this.caseless && equalIgnoringAsciiCase(this.keys[entry], key)))) return this.rows[entry];
+      if (slots[2 * slot] === hash) {
+        const other = this.keys[entry];
+        if (other === key || (this.caseless && equalIgnoringAsciiCase(other, key))) return this.rows[entry];
+      }
       slot = (slot + 1) & this.mask;
     }
     if (row === -1) return -1;
     if (this.size === this.rows.length) this.growEntries();
     const entry = this.size++;
-    this.slots[slot] = entry;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = entry + 1;
     this.keys[entry] = key;
-    this.hashes[entry] = hash;
     this.rows[entry] = row;
-    if (this.size * 2 > this.slots.length) this.growSlots();
+    if (this.size * 2 > this.mask + 1) this.growSlots();
     return -1;
   }
 
   private growEntries(): void {
-    const capacity = this.rows.length * 2;
-    const hashes = new Int32Array(capacity);
-    hashes.set(this.hashes);
-    const rows = new Int32Array(capacity);
+    const rows = new Int32Array(this.rows.length * 2);
     rows.set(this.rows);
-    this.hashes = hashes;
     this.rows = rows;
-    this.keys.length = capacity;
+    this.keys.length = rows.length;
   }
 
   private growSlots(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.size; entry++) {
-      let slot = this.hashes[entry] & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = entry;
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s] & this.mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = old[s];
+      this.slots[2 * slot + 1] = old[s + 1];
     }
   }
 }
