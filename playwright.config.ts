@@ -8,6 +8,9 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 
 export default defineConfig({
   testDir: './e2e',
+  // One tsconfig for every imported file: shared/tsconfig.json maps 'papaparse' to its local typings for
+  // tsc, and Playwright would otherwise load that .d.ts as the module (specs import the core).
+  tsconfig: './e2e/tsconfig.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
