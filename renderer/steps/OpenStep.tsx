@@ -4,17 +4,19 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { fileBytes } from '../platform/browser';
 import { platform } from '../platform/index';
 import type { PickedFile } from '../platform/platform';
-import { discardSaved, dismissRefusal, goTo, importPlan, notify, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/actions';
-import { useAppStore } from '../store/appStore';
+import { goTo, notify } from '../store/actions';
+import { discardSaved, dismissRefusal, importPlan, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/fileActions';
+import { fileNameOf, planOf } from '../store/reads';
+import { useApp } from '../store/useApp';
 
 const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splitting rows…', transferring: 'Receiving rows…', checking: 'Checking every row…' } as const;
 
 export function OpenStep() {
-  const loading = useAppStore((s) => s.loading);
-  const refusal = useAppStore((s) => s.refusal);
-  const saved = useAppStore((s) => s.saved);
-  const fileName = useAppStore((s) => s.fileName);
-  const plan = useAppStore((s) => s.plan);
+  const loading = useApp((s) => s.loading);
+  const refusal = useApp((s) => s.refusal);
+  const saved = useApp((s) => s.saved);
+  const fileName = useApp(fileNameOf);
+  const plan = useApp(planOf);
   const [dragging, setDragging] = useState(false);
   const [toValidate, setToValidate] = useState<PickedFile | null>(null);
   const [original, setOriginal] = useState<PickedFile | null>(null);

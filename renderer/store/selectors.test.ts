@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, licenseChanges, loadExport, parsePlanText } from '../../shared/index';
-import { addOnOptions, collectFindings, licenseOptions, rowIndexOf, rowPasses, rowsWithCurrent, searchIndex, seatImpact, usersLosingAccess } from './selectors';
+import { addOnOptions, collectFindings, licenseOptions, rowsWithCurrent, seatImpact, usersLosingAccess } from './selectors';
+import { findingRow } from './findingPlace';
 import { commandForKey } from '../platform/browser';
+import { indexCurrentLicenses } from '../worker/fileIndexes';
 
 import sampleExport from '../../resources/samples/sample-export.csv?raw';
 import samplePlan from '../../resources/samples/sample-plan.json?raw';
@@ -34,7 +36,8 @@ describe('selectors over the sample export', () => {
 
   it('maps by current license, dropping add-ons where none are allowed, with the seat impact', () => {
     const s = sample();
-    const rows = rowsWithCurrent(s, 'optimize');
+    const current = indexCurrentLicenses(s.source.table.records, s.source.columns.currentLicense);
+    const rows = rowsWithCurrent({ currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns: [], text: { chunks: [], rowStart: new Uint32Array(0) }, ranks: new Map() }, 'Optimize');
     expect(rows).toHaveLength(24);
     const changes = licenseChanges(s, rows, 'Essentials', { kind: 'keep' });
     expect(changes.every((c) => c.addOns === '')).toBe(true);
@@ -42,22 +45,14 @@ describe('selectors over the sample export', () => {
     expect(impact.find((i) => i.name === 'Essentials')).toMatchObject({ before: 0, after: 24, seats: 8 });
   });
 
-  it('filters rows by search text, current license and problems', () => {
-    const s = sample();
-    const index = searchIndex(s);
-    const shown = (f: Parameters<typeof rowPasses>[2]) => Array.from({ length: s.rowCount }, (_, r) => r).filter((r) => rowPasses(s, r, f, index)).length;
-    expect(shown({ search: 'emma.garcia', current: null, next: null, problemsOnly: false })).toBe(1);
-    expect(shown({ search: '', current: 'Standard', next: null, problemsOnly: false })).toBe(14);
-    expect(shown({ search: '', current: null, next: '', problemsOnly: true })).toBe(45);
-  });
-
   it('caps the findings list and finds rows by spreadsheet row', () => {
     const s = sample();
     const list = collectFindings(s, 10);
     expect(list.items).toHaveLength(10);
     expect(list.more).toBe(true);
-    expect(rowIndexOf(s, 2)).toBe(0);
-    expect(rowIndexOf(s, 1)).toBe(-1);
+    const onRow = list.items.find((f) => f.row !== null)!;
+    expect(s.rowNumber(findingRow(s, onRow))).toBe(onRow.row);
+    expect(findingRow(s, { ...onRow, row: 1 })).toBe(-1);
     expect(usersLosingAccess(s, 5)).toMatchObject({ total: 45 });
   });
 });

@@ -1,0 +1,19 @@
+// Long work on the UI thread is cut into slices that give the page back between them (issue 11:
+// no task over 50 ms while a file loads).
+
+interface Yielding {
+  readonly scheduler?: { yield?: () => Promise<void> };
+}
+
+/** Let input and painting happen, then continue (scheduler.yield where the browser has it). */
+export function yieldToUi(): Promise<void> {
+  const scheduler = (globalThis as Yielding).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Wait until the browser has painted what is on screen now (two frames where there are frames). */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
