@@ -9,6 +9,9 @@ import { discardSaved, dismissRefusal, importPlan, openExport, openSample, pickA
 import { fileNameOf, planOf } from '../store/reads';
 import { useApp } from '../store/useApp';
 
+/** Opening hands a file's bytes over: the picked files stay here for another try, so they go as copies. */
+const copyOf = (file: PickedFile): PickedFile => ({ ...file, bytes: file.bytes.slice() });
+
 const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splitting rows…', transferring: 'Receiving rows…', checking: 'Checking every row…' } as const;
 
 export function OpenStep() {
@@ -140,7 +143,7 @@ export function OpenStep() {
               Import a plan JSON…
             </button>
           </p>
-          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(toValidate, { original, then: 'review' })}>
+          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(copyOf(toValidate), { original: original && copyOf(original), then: 'review' })}>
             Validate
           </button>
         </section>

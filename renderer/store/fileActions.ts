@@ -22,7 +22,7 @@ import { get, set } from './commit';
 import { EMPTY_HISTORY } from './history';
 import { planOf } from './reads';
 import { allRows, NO_FILTERS } from './rowView';
-import { afterPaint } from './scheduling';
+import { afterPaint, mark } from './scheduling';
 import { NO_SELECTION } from './selection';
 
 export interface OpenOptions {
@@ -54,9 +54,11 @@ async function load(file: PickedFile, rank: boolean): Promise<LoadedFile | null>
   return result.value;
 }
 
+/** Open an export (and an original to compare with): their bytes go to the load worker, so the caller's arrays must not be used again. */
 export async function openExport(file: PickedFile, options: OpenOptions = {}): Promise<boolean> {
   // The file open now keeps its last edits: save them before another file takes its place.
   void flushAutosave();
+  mark('open-export');
   set({ loading: { name: file.name, stage: 'reading' }, refusal: null, notice: null, settled: false });
   try {
     const main = await load(file, true);
@@ -72,9 +74,11 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     await afterPaint();
     const journal = options.resume?.journal ?? null;
     const plan = journal?.plan ?? options.plan ?? planOf(get());
+    mark('session-start');
     const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : null });
+    mark('session-end');
     const { table } = main.loaded;
-    const source: SourceInfo = { name: file.name, size: file.bytes.byteLength, sha256: main.sha256, encoding: main.loaded.encoding, delimiter: table.dialect.delimiter, bom: main.loaded.bom, eol: table.dialect.eol };
+    const source: SourceInfo = { name: file.name, size: main.loaded.bytes?.byteLength ?? 0, sha256: main.sha256, encoding: main.loaded.encoding, delimiter: table.dialect.delimiter, bom: main.loaded.bom, eol: table.dialect.eol };
     let notice: Notice | null = null;
     if (journal) {
       const outcome = resumeChanges(session, journal, main.sha256);
@@ -99,6 +103,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       notice,
       step: options.then ?? (journal ? 'assign' : 'overview'),
     });
+    mark('opened');
     if (journal) scheduleAutosave();
     return true;
   } catch (e) {

@@ -17,3 +17,12 @@ export function afterPaint(): Promise<void> {
   if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/** A named moment of a load, in the browser's User Timing (DevTools' timeline and the bench read it). */
+export function mark(name: string, at?: number): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  performance.mark(`lp:${name}`, at === undefined ? undefined : { startTime: Math.max(0, at) });
+}
+
+/** Now, on the clock every thread shares (for a worker's moments told to the page). */
+export const sharedNow = (): number => performance.timeOrigin + performance.now();

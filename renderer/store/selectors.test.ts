@@ -3,7 +3,7 @@ import { createSession, licenseChanges, loadExport, parsePlanText } from '../../
 import { addOnOptions, collectFindings, licenseOptions, rowsWithCurrent, seatImpact, usersLosingAccess } from './selectors';
 import { findingRow } from './findingPlace';
 import { commandForKey } from '../platform/browser';
-import { indexCurrentLicenses } from '../worker/fileIndexes';
+import { loadInWorker } from '../worker/loadClient';
 
 import sampleExport from '../../resources/samples/sample-export.csv?raw';
 import samplePlan from '../../resources/samples/sample-plan.json?raw';
@@ -34,10 +34,11 @@ describe('selectors over the sample export', () => {
     expect(addOnOptions(s, 1, '').reason).toContain('Choose a New License first');
   });
 
-  it('maps by current license, dropping add-ons where none are allowed, with the seat impact', () => {
+  it('maps by current license, dropping add-ons where none are allowed, with the seat impact', async () => {
     const s = sample();
-    const current = indexCurrentLicenses(s.source.table.records, s.source.columns.currentLicense);
-    const rows = rowsWithCurrent({ currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns: [], text: { chunks: [], rowStart: new Uint32Array(0) }, ranks: new Map() }, 'Optimize');
+    const file = await loadInWorker(new TextEncoder().encode(sampleExport), { onStage: () => {} });
+    if (!file.ok) throw new Error('sample did not load');
+    const rows = rowsWithCurrent(file.value.indexes, 'Optimize');
     expect(rows).toHaveLength(24);
     const changes = licenseChanges(s, rows, 'Essentials', { kind: 'keep' });
     expect(changes.every((c) => c.addOns === '')).toBe(true);

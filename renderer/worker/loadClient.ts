@@ -1,26 +1,35 @@
 // The UI thread's side of the load worker: the file's bytes go in; its rows come back in chunks that are
-// unpacked in slices (never a long task), then its indexes; sort ranks arrive in the background.
+// unpacked in slices (never a long task); sort ranks of its text-only columns arrive in the background.
 import { decodeBytes, loadExport, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
-import { yieldToUi } from '../store/scheduling';
-import { countCurrentAddOns, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnRanks, type ValueCount } from './fileIndexes';
-import type { LoadHead, LoadResponse, LoadStage, LoadTail } from './protocol';
-import { ChunkUnpacker, CHUNK_ROWS, packRows, type RowChunk } from './rowChunks';
+import { mark, yieldToUi } from '../store/scheduling';
+import { countCurrentAddOns, dictionaryOf, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
+import type { LoadHead, LoadResponse, LoadStage } from './protocol';
+import { ChunkDecoder, ChunkEncoder, CHUNK_ROWS, type RowChunk } from './rowChunks';
 
-/** The rows' text as it came from the worker, kept for search (the cells are slices of it anyway). */
-export interface RowText {
-  /** Chunk k holds rows [k × CHUNK_ROWS, (k + 1) × CHUNK_ROWS). */
-  readonly chunks: readonly string[];
-  /** Offset of each row in its chunk. */
-  readonly rowStart: Uint32Array;
+/** One chunk of rows as it came from the worker, kept for search (the text-only cells are slices of it). */
+export interface RowBlock {
+  readonly first: number;
+  readonly rows: number;
+  readonly text: string;
+  /** Per column: each row's code into the column's dictionary (a view of the column's codes), or null (cells in `text`). */
+  readonly codes: readonly (Uint16Array | null)[];
+  /** Rows of the block (block-relative) carried whole: in neither codes nor text. */
+  readonly odd: ReadonlySet<number>;
 }
 
-/** What stays true of a file whatever the admin edits: per-row indexes of its locked columns. */
+/** What stays true of a file whatever the admin edits: its columns' dictionaries and per-row indexes. */
 export interface FileIndexes {
   readonly currentLicenses: readonly ValueCount[];
   /** Per row: index into currentLicenses. */
   readonly currentLicenseOf: Int32Array;
   readonly currentAddOns: readonly ValueCount[];
-  readonly text: RowText;
+  /** Per column: its distinct values (the codes of the blocks point into them). */
+  readonly values: readonly (readonly string[])[];
+  /** Per column: the whole column as a dictionary when every block has codes for it, else null. */
+  readonly dictionaries: readonly (ColumnDictionary | null)[];
+  readonly blocks: readonly RowBlock[];
+  /** Each row's offset in its block's text. */
+  readonly rowStart: Uint32Array;
   /** Sort ranks per locked column: filled in the background as the worker sends them, else on demand. */
   readonly ranks: Map<number, ColumnRanks>;
 }
@@ -33,7 +42,7 @@ export interface LoadedFile {
 
 export interface LoadOptions {
   readonly onStage: (stage: LoadStage, rows?: number) => void;
-  /** Rank the locked columns in the background (the file to edit, not an original to compare with). */
+  /** Rank the text-only columns in the background (the file to edit, not an original to compare with). */
   readonly rank?: boolean;
   /** Called once every rank has arrived. */
   readonly onSettled?: () => void;
@@ -61,32 +70,66 @@ function assemble(head: LoadHead, records: string[][], bytes: Uint8Array): Loade
   };
 }
 
+/** Receives a file's chunks: unpacks their rows into records and keeps their codes and text for the indexes. */
+class Receiver {
+  readonly records: string[][];
+  readonly rowStart: Uint32Array;
+  readonly blocks: RowBlock[] = [];
+  private readonly decoder: ChunkDecoder;
+  /** Per column: codes of every row so far (blocks hold views of it). */
+  private readonly codes: Uint16Array[];
+
+  constructor(readonly head: LoadHead) {
+    const width = head.table.header.length;
+    this.records = new Array<string[]>(head.rows);
+    this.rowStart = new Uint32Array(head.rows);
+    this.decoder = new ChunkDecoder(width, this.records, this.rowStart);
+    this.codes = Array.from({ length: width }, () => new Uint16Array(head.rows));
+  }
+
+  /** Take a chunk; returns its unpacker (step it until done). */
+  take(chunk: RowChunk) {
+    const codes = chunk.codes.map((block, c) => {
+      if (block === null) return null;
+      const view = this.codes[c].subarray(chunk.first, chunk.first + chunk.rows);
+      view.set(block);
+      return view;
+    });
+    this.blocks.push({ first: chunk.first, rows: chunk.rows, text: chunk.text, codes, odd: new Set(chunk.odd.map((o) => o.row)) });
+    return this.decoder.add(chunk);
+  }
+
+  indexes(textColumns: readonly number[], ranks: Map<number, ColumnRanks>): FileIndexes {
+    const { columns } = this.head;
+    const values = this.decoder.values;
+    const dictionaries = values.map((list, c): ColumnDictionary | null => (textColumns.includes(c) ? null : { values: list, codes: this.codes[c] }));
+    const column = (c: number): ColumnDictionary => dictionaries[c] ?? dictionaryOf(this.records, c);
+    const current = indexCurrentLicenses(column(columns.currentLicense));
+    const currentAddOns = columns.currentAddOns >= 0 ? countCurrentAddOns(column(columns.currentAddOns)) : [];
+    return { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns, values, dictionaries, blocks: this.blocks, rowStart: this.rowStart, ranks };
+  }
+}
+
 /** Where there is no Worker (unit tests): the same steps, in place. */
 async function loadHere(bytes: Uint8Array, rank: boolean): Promise<Result<LoadedFile, FileRefusal>> {
   const result = loadExport(bytes);
   if (!result.ok) return result;
   const { table, columns } = result.value;
-  const n = table.records.length;
-  const records = new Array<string[]>(n);
-  const rowStart = new Uint32Array(n);
-  const chunks: string[] = [];
-  for (let from = 0; from < n; from += CHUNK_ROWS) {
-    const chunk = packRows(table.records, from, Math.min(n, from + CHUNK_ROWS));
-    chunks.push(chunk.text);
-    new ChunkUnpacker(chunk, records, rowStart).step(Number.POSITIVE_INFINITY);
-  }
-  const current = indexCurrentLicenses(table.records, columns.currentLicense);
+  const { records: parsed, ...tableHead } = table;
+  const head: LoadHead = { table: tableHead, columns, fileFindings: result.value.fileFindings, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
+  const receiver = new Receiver(head);
+  const encoder = new ChunkEncoder(table.header.length);
+  for (let from = 0; from < parsed.length; from += CHUNK_ROWS) receiver.take(encoder.encode(parsed, from, Math.min(parsed.length, from + CHUNK_ROWS))).step(Number.POSITIVE_INFINITY);
+  const textColumns = encoder.textColumns();
   const ranks = new Map<number, ColumnRanks>();
-  if (rank) for (const column of rankingOrder(columns)) ranks.set(column, rankColumn(table.records, column));
-  const { records: _dropped, ...tableHead } = table;
-  const head: LoadHead = { ...result.value, table: tableHead, rows: n };
+  if (rank) for (const column of rankingOrder(columns, textColumns)) ranks.set(column, rankColumn(receiver.records, column));
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return {
     ok: true,
     value: {
-      loaded: assemble(head, records, bytes),
+      loaded: assemble(head, receiver.records, bytes),
       sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
-      indexes: { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns: countCurrentAddOns(table.records, columns.currentAddOns), text: { chunks, rowStart }, ranks },
+      indexes: receiver.indexes(textColumns, ranks),
     },
   };
 }
@@ -97,7 +140,10 @@ let ranking: Worker | null = null;
 
 const SLICE_MS = 8;
 
-/** Load bytes in a worker of its own (ended once done, so its memory goes with it). */
+/**
+ * Load bytes in a worker of its own (ended once done, so its memory goes with it). The bytes are handed
+ * to the worker and come back as the loaded export's bytes: the caller must not use its array meanwhile.
+ */
 export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<Result<LoadedFile, FileRefusal>> {
   const rank = options.rank ?? false;
   if (typeof Worker === 'undefined') return loadHere(bytes, rank);
@@ -107,18 +153,15 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
   }
   const worker = new Worker(new URL('./loadExport.worker.ts', import.meta.url), { type: 'module' });
   const id = nextId++;
-  // The worker takes a copy: the caller keeps its bytes (the clean file is written from them).
-  const copy = bytes.slice();
   return new Promise((resolve, reject) => {
-    let head: LoadHead | null = null;
-    let records: string[][] = [];
-    let rowStart = new Uint32Array(0);
-    const chunks: string[] = [];
+    let receiver: Receiver | null = null;
+    let returned: Uint8Array | null = null;
     const queue: RowChunk[] = [];
-    let tail: LoadTail | null = null;
+    let textColumns: readonly number[] | null = null;
+    let sha256 = '';
     let pumping = false;
-    const ranks = new Map<number, ColumnRanks>();
     let finished = false;
+    const ranks = new Map<number, ColumnRanks>();
 
     const end = (): void => {
       worker.terminate();
@@ -130,18 +173,18 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       reject(error);
     };
     const finishIfReady = (): void => {
-      if (finished || head === null || tail === null || pumping || queue.length > 0) return;
+      if (finished || receiver === null || returned === null || textColumns === null || pumping || queue.length > 0) return;
       finished = true;
-      const indexes: FileIndexes = { currentLicenses: tail.currentLicenses, currentLicenseOf: tail.currentLicenseOf, currentAddOns: tail.currentAddOns, text: { chunks, rowStart }, ranks };
-      resolve({ ok: true, value: { loaded: assemble(head, records, bytes), sha256: tail.sha256, indexes } });
+      mark('rows-unpacked');
+      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned), sha256, indexes: receiver.indexes(textColumns, ranks) } });
     };
     // Unpack queued chunks a slice at a time, giving the page back between slices.
     const pump = async (): Promise<void> => {
-      if (pumping) return;
+      if (pumping || receiver === null) return;
       pumping = true;
       try {
         while (queue.length > 0) {
-          const unpacker = new ChunkUnpacker(queue[0], records, rowStart);
+          const unpacker = receiver.take(queue[0]);
           while (!unpacker.step(SLICE_MS)) await yieldToUi();
           queue.shift();
           await yieldToUi();
@@ -160,17 +203,19 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
           if (!finished) options.onStage(message.stage, message.rows);
           return;
         case 'head':
-          head = message.head;
-          records = new Array<string[]>(head.rows);
-          rowStart = new Uint32Array(head.rows);
+          mark('head');
+          receiver = new Receiver(message.head);
+          returned = message.bytes;
           return;
         case 'rows':
-          chunks.push(message.chunk.text);
           queue.push(message.chunk);
           void pump().catch(fail);
           return;
         case 'done':
-          tail = message.tail;
+          mark('worker-parsed', message.tail.parsedAt - performance.timeOrigin);
+          mark('worker-packed', message.tail.packedAt - performance.timeOrigin);
+          textColumns = message.tail.textColumns;
+          sha256 = message.tail.sha256;
           if (rank) ranking = worker;
           else {
             end();
@@ -196,6 +241,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       }
     };
     worker.onerror = (event) => fail(new Error(event.message || 'the file could not be read'));
-    worker.postMessage({ id, bytes: copy, rank }, [copy.buffer]);
+    worker.postMessage({ id, bytes, rank }, [bytes.buffer]);
+    mark('worker-started');
   });
 }

@@ -1,9 +1,9 @@
-// Decode, tokenize and index an export off the UI thread (STYLE.md "The data path"); the rows go to the
-// UI thread in chunks as they are packed, the sort ranks of the locked columns follow in the background.
+// Decode, tokenize and encode an export off the UI thread (STYLE.md "The data path"); the rows go to the
+// UI thread in chunks as they are encoded, the sort ranks of its text-only columns follow in the background.
 import { loadExport, type ColumnMap } from '../../shared/index';
-import { countCurrentAddOns, indexCurrentLicenses, rankColumn, rankingOrder } from './fileIndexes';
+import { rankColumn, rankingOrder } from './fileIndexes';
 import type { LoadHead, LoadRequest, LoadResponse } from './protocol';
-import { CHUNK_ROWS, packRows } from './rowChunks';
+import { ChunkEncoder, CHUNK_ROWS } from './rowChunks';
 
 const post = (message: LoadResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -20,36 +20,40 @@ type Parsed = { ok: true; head: LoadHead; records: string[][]; columns: ColumnMa
 /** Parse, keeping only what the rest needs (the decoded text is dropped here, not held while we rank). */
 function parse(id: number, bytes: Uint8Array): Parsed {
   const result = loadExport(bytes);
-  if (!result.ok) return { ok: false, response: { id, type: 'refused', refusal: result.error } };
+  if (!result.ok) return { ok: false, response: { id, type: 'refused', refusal: result.error, bytes } };
   const { table, columns, fileFindings, encoding, bom, guessed } = result.value;
   const { records, ...tableHead } = table;
   return { ok: true, head: { table: tableHead, columns, fileFindings, encoding, bom, guessed, rows: records.length }, records, columns };
 }
 
 async function load(id: number, bytes: Uint8Array, rank: boolean): Promise<void> {
-  // Hashing runs on the browser's own threads while we parse.
+  // WebCrypto copies the bytes and hashes them on the browser's own threads while we parse.
   const hash = sha256(bytes);
   post({ id, type: 'progress', stage: 'reading' });
   const parsed = parse(id, bytes);
   if (!parsed.ok) {
     await hash.catch(() => '');
-    post(parsed.response);
+    post(parsed.response, [bytes.buffer as ArrayBuffer]);
     return;
   }
-  const { records, columns } = parsed;
-  post({ id, type: 'head', head: parsed.head });
+  const parsedAt = performance.timeOrigin + performance.now();
+  const { records, columns, head } = parsed;
+  post({ id, type: 'head', head, bytes }, [bytes.buffer as ArrayBuffer]);
+  const encoder = new ChunkEncoder(head.table.header.length);
   for (let from = 0; from < records.length; from += CHUNK_ROWS) {
     const to = Math.min(records.length, from + CHUNK_ROWS);
-    const chunk = packRows(records, from, to);
-    post({ id, type: 'rows', chunk }, [chunk.cellEnds.buffer as ArrayBuffer, chunk.widths.buffer as ArrayBuffer]);
+    const chunk = encoder.encode(records, from, to);
+    const transfer: Transferable[] = [chunk.cellEnds.buffer as ArrayBuffer];
+    for (const codes of chunk.codes) if (codes !== null) transfer.push(codes.buffer as ArrayBuffer);
+    post({ id, type: 'rows', chunk }, transfer);
     post({ id, type: 'progress', stage: 'transferring', rows: to });
   }
-  const current = indexCurrentLicenses(records, columns.currentLicense);
-  const tail = { sha256: await hash, currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns: countCurrentAddOns(records, columns.currentAddOns) };
-  post({ id, type: 'done', tail }, [current.of.buffer as ArrayBuffer]);
-  // In the background: what sorting by a locked column needs, most asked-for columns first.
+  const packedAt = performance.timeOrigin + performance.now();
+  const textColumns = encoder.textColumns();
+  post({ id, type: 'done', tail: { sha256: await hash, textColumns, parsedAt, packedAt } });
+  // In the background: what sorting by a text-only locked column needs, most asked-for columns first.
   if (rank) {
-    for (const column of rankingOrder(columns)) {
+    for (const column of rankingOrder(columns, textColumns)) {
       await breathe();
       const ranks = rankColumn(records, column);
       post({ id, type: 'ranks', column, rank: ranks.rank, distinct: ranks.distinct }, [ranks.rank.buffer as ArrayBuffer]);

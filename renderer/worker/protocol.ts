@@ -1,17 +1,18 @@
-// Messages between the renderer and the load worker: the file's bytes go in; its description, its rows
-// in chunks, its per-row indexes and (afterwards, in the background) the sort ranks of its columns come out.
+// Messages between the renderer and the load worker: the file's bytes go in (and come back once read);
+// its description, its rows in chunks and (afterwards, in the background) the sort ranks of its
+// text-only columns come out.
 import type { CsvTable, FileRefusal, LoadedExport } from '../../shared/index';
 import type { RowChunk } from './rowChunks';
-import type { ValueCount } from './fileIndexes';
 
 export interface LoadRequest {
   readonly id: number;
+  /** Transferred: the worker hands the bytes back with the head. */
   readonly bytes: Uint8Array;
-  /** Also rank the locked columns for sorting, after the rows (not for an original export). */
+  /** Also rank the text-only locked columns for sorting, after the rows (not for an original export). */
   readonly rank: boolean;
 }
 
-/** Everything the file says except its rows (and its text and bytes, which the UI thread already has). */
+/** Everything the file says except its rows and its text (the UI thread decodes that only if asked). */
 export type LoadHead = Omit<LoadedExport, 'table' | 'text' | 'bytes'> & {
   readonly table: Omit<CsvTable, 'records'>;
   readonly rows: number;
@@ -19,20 +20,22 @@ export type LoadHead = Omit<LoadedExport, 'table' | 'text' | 'bytes'> & {
 
 export interface LoadTail {
   readonly sha256: string;
-  readonly currentLicenses: readonly ValueCount[];
-  readonly currentLicenseOf: Int32Array;
-  readonly currentAddOns: readonly ValueCount[];
+  /** Columns that travelled as text in some chunk (no full dictionary). */
+  readonly textColumns: readonly number[];
+  /** When the worker had parsed the file and posted its last rows (performance.timeOrigin + now). */
+  readonly parsedAt: number;
+  readonly packedAt: number;
 }
 
 export type LoadStage = 'reading' | 'transferring' | 'checking';
 
 export type LoadResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: LoadStage; readonly rows?: number }
-  | { readonly id: number; readonly type: 'head'; readonly head: LoadHead }
+  | { readonly id: number; readonly type: 'head'; readonly head: LoadHead; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'rows'; readonly chunk: RowChunk }
   | { readonly id: number; readonly type: 'done'; readonly tail: LoadTail }
-  /** Sort ranks of one locked column, sent after 'done' while the admin already works. */
+  /** Sort ranks of one text-only locked column, sent after 'done' while the admin already works. */
   | { readonly id: number; readonly type: 'ranks'; readonly column: number; readonly rank: Uint32Array; readonly distinct: number }
   | { readonly id: number; readonly type: 'settled' }
-  | { readonly id: number; readonly type: 'refused'; readonly refusal: FileRefusal }
+  | { readonly id: number; readonly type: 'refused'; readonly refusal: FileRefusal; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
