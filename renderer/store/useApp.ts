@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { appStore, type AppState } from './appStore';
 
 /** The selection a component last rendered with: a new selection equal to it is not a change. */
-class Rendered<T> {
+export class Rendered<T> {
   private has = false;
   private value: T | undefined;
 
@@ -20,7 +20,7 @@ class Rendered<T> {
 }
 
 /** getSnapshot for useSyncExternalStore: the selection, recomputed only when the store's state changed. */
-function selectionOf<T>(selector: (state: AppState) => T, isEqual: (a: T, b: T) => boolean, rendered: Rendered<T>): () => T {
+export function selectionOf<T>(selector: (state: AppState) => T, isEqual: (a: T, b: T) => boolean, rendered: Rendered<T>): () => T {
   let memo: { state: AppState; value: T } | null = null;
   return () => {
     const state = appStore.getState();
