@@ -22,7 +22,7 @@ import { get, set } from './commit';
 import { EMPTY_HISTORY } from './history';
 import { planOf } from './reads';
 import { allRows, NO_FILTERS } from './rowView';
-import { afterPaint, mark } from './scheduling';
+import { afterPaint, mark, yieldToUi } from './scheduling';
 import { NO_SELECTION } from './selection';
 
 export interface OpenOptions {
@@ -88,6 +88,8 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       if (outcome.missingKeys.length > 0) parts.push(`${outcome.missingKeys.length} saved users have no row in this file.`);
       notice = { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
     }
+    // The check of every row was one task: the first screen renders in the next.
+    await yieldToUi();
     const progressId = options.resume?.id ?? freshProgressId(progressIdFor(file.name, main.sha256));
     set({
       loading: null,
