@@ -130,7 +130,11 @@ async function benchSize(browser, users, dir, report, url) {
   say(`    (page heap ${(memory.pageHeap / MB).toFixed(0)} MB, page buffers ${(memory.pageBacking / MB).toFixed(0)} MB, workers ${(memory.workers / MB).toFixed(0)} MB; peak while loading ${peak ? (peak.total / MB).toFixed(0) : '?'} MB; file ${(size / MB).toFixed(0)} MB)`);
   if (profile) {
     await open();
+    targets.profileWorkers = true;
     await withProfile(cdp, 'load (main thread)', () => act.loadFile(page, file));
+    const workerProfiles = await targets.stopWorkerProfiles();
+    targets.profileWorkers = false;
+    for (const cpu of workerProfiles) printProfile('load (the load worker, until the grid was interactive)', summarizeProfile(cpu), say);
     await targets.workersGone();
     // The long tasks of one more load, from a Chrome trace: what each was made of.
     await open();

@@ -35,6 +35,7 @@ export class SelectCellRenderer implements ICellRendererComp<GridRow> {
   private update(params: ICellRendererParams<GridRow>): void {
     this.row = params.data?.i ?? -1;
     this.box.checked = this.row >= 0 && isSelected(appStore.getState().selection, this.row);
-    this.box.setAttribute('aria-label', this.row >= 0 ? `Select row ${params.node.rowIndex === null ? '' : params.node.rowIndex + 1}` : 'Select row');
+    const session = appStore.getState().open?.session;
+    this.box.setAttribute('aria-label', session && this.row >= 0 ? `Select row ${session.rowNumber(this.row)}` : 'Select row');
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../../shared/index';
 import { platform } from '../platform/index';
 import type { PickedFile, SavedProgressEntry, SavePurpose } from '../platform/platform';
-import { loadInWorker, type LoadedFile } from '../worker/loadClient';
+import { loadInWorker, startRanking, stopRanking, type LoadedFile } from '../worker/loadClient';
 import { notify, updatePlan } from './actions';
 import { initialState, type Notice, type Step } from './appStore';
 import { flushAutosave, scheduleAutosave } from './autosave';
@@ -35,12 +35,14 @@ export interface OpenOptions {
 
 const baseName = (name: string): string => name.replace(/\.[^.]*$/, '');
 
-async function load(file: PickedFile, rank: boolean): Promise<LoadedFile | null> {
+/** Load one file in the worker; null when refused (said on the Open step). `current`: no later open replaced this one. */
+async function load(file: PickedFile, rank: boolean, current: () => boolean): Promise<LoadedFile | null> {
   const result = await loadInWorker(file.bytes, {
     rank,
-    onStage: (stage, rows) => set({ loading: { name: file.name, stage, rows } }),
-    onSettled: rank ? () => set({ settled: true }) : undefined,
+    onStage: (stage, rows) => current() && set({ loading: { name: file.name, stage, rows } }),
+    onSettled: rank ? () => current() && set({ settled: true }) : undefined,
   });
+  if (!current()) return null;
   if (!result.ok) {
     set({ loading: null, refusal: { name: file.name, ...result.error }, step: 'open' });
     return null;
@@ -54,24 +56,30 @@ async function load(file: PickedFile, rank: boolean): Promise<LoadedFile | null>
   return result.value;
 }
 
+/** The latest open asked for: an earlier one still loading gives way to it. */
+let latestOpen = 0;
+
 /** Open an export (and an original to compare with): their bytes go to the load worker, so the caller's arrays must not be used again. */
 export async function openExport(file: PickedFile, options: OpenOptions = {}): Promise<boolean> {
   // The file open now keeps its last edits: save them before another file takes its place.
   void flushAutosave();
+  const ticket = ++latestOpen;
+  const superseded = (): boolean => ticket !== latestOpen;
   mark('open-export');
   set({ loading: { name: file.name, stage: 'reading' }, refusal: null, notice: null, settled: false });
   try {
-    const main = await load(file, true);
-    if (!main) return false;
+    const main = await load(file, true, () => !superseded());
+    if (!main || superseded()) return false;
     let original = null;
     if (options.original) {
-      const loadedOriginal = await load(options.original, false);
-      if (!loadedOriginal) return false;
+      const loadedOriginal = await load(options.original, false, () => !superseded());
+      if (!loadedOriginal || superseded()) return false;
       original = loadedOriginal.loaded;
     }
     set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.records.length } });
     // Let the progress paint before the check of every row.
     await afterPaint();
+    if (superseded()) return false;
     const journal = options.resume?.journal ?? null;
     const plan = journal?.plan ?? options.plan ?? planOf(get());
     mark('session-start');
@@ -90,6 +98,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     }
     // The check of every row was one task: the first screen renders in the next.
     await yieldToUi();
+    if (superseded()) return false;
     const progressId = options.resume?.id ?? freshProgressId(progressIdFor(file.name, main.sha256));
     set({
       loading: null,
@@ -107,6 +116,8 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     });
     mark('opened');
     if (journal) scheduleAutosave();
+    // Sorting by a text-only column gets ready in the background once this screen is painted.
+    void afterPaint().then(() => !superseded() && startRanking());
     return true;
   } catch (e) {
     set({ loading: null, refusal: { name: file.name, kind: 'a file that could not be read', reason: (e as Error).message } });
@@ -160,6 +171,7 @@ export async function discardSaved(id: string): Promise<void> {
 
 export function closeFile(): void {
   void flushAutosave();
+  stopRanking();
   const state = get();
   // The plan stays for the next file.
   set({ ...initialState, theme: state.theme, nextPlan: planOf(state), saved: state.saved, version: state.version + 1, grid: state.grid });

@@ -43,12 +43,14 @@ async function openSample(): Promise<void> {
 }
 
 beforeEach(async () => {
-  vi.useFakeTimers();
   appStore.setState(initialState, true);
   await openSample();
+  // Edits schedule an autosave: held, so no test writes progress.
+  vi.useFakeTimers();
 });
 
 afterEach(() => {
+  vi.clearAllTimers();
   vi.useRealTimers();
 });
 

@@ -135,8 +135,21 @@ async function loadHere(bytes: Uint8Array, rank: boolean): Promise<Result<Loaded
 }
 
 let nextId = 1;
-/** The worker still ranking the columns of the file open before: stopped when another file opens. */
+/** The worker still ranking the columns of the file open before: stopped when another file opens or it closes. */
 let ranking: Worker | null = null;
+/** The latest load that is to rank: an earlier one, finishing later, does not. */
+let latestRanked = 0;
+
+/** Stop ranking the columns of a file that is no longer open. */
+export function stopRanking(): void {
+  ranking?.terminate();
+  ranking = null;
+}
+
+/** The file is open and shown: its worker may rank the text-only columns now. */
+export function startRanking(): void {
+  ranking?.postMessage({ type: 'rank', id: 0 });
+}
 
 const SLICE_MS = 8;
 
@@ -147,12 +160,12 @@ const SLICE_MS = 8;
 export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<Result<LoadedFile, FileRefusal>> {
   const rank = options.rank ?? false;
   if (typeof Worker === 'undefined') return loadHere(bytes, rank);
-  if (rank && ranking !== null) {
-    ranking.terminate();
-    ranking = null;
-  }
   const worker = new Worker(new URL('./loadExport.worker.ts', import.meta.url), { type: 'module' });
   const id = nextId++;
+  if (rank) {
+    stopRanking();
+    latestRanked = id;
+  }
   return new Promise((resolve, reject) => {
     let receiver: Receiver | null = null;
     let returned: Uint8Array | null = null;
@@ -216,7 +229,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
           mark('worker-packed', message.tail.packedAt - performance.timeOrigin);
           textColumns = message.tail.textColumns;
           sha256 = message.tail.sha256;
-          if (rank) ranking = worker;
+          if (rank && id === latestRanked) ranking = worker;
           else {
             end();
             options.onSettled?.();
@@ -241,7 +254,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       }
     };
     worker.onerror = (event) => fail(new Error(event.message || 'the file could not be read'));
-    worker.postMessage({ id, bytes, rank }, [bytes.buffer]);
+    worker.postMessage({ type: 'load', id, bytes, rank }, [bytes.buffer]);
     mark('worker-started');
   });
 }

@@ -51,8 +51,10 @@ async function load(id: number, bytes: Uint8Array, rank: boolean): Promise<void>
   const packedAt = performance.timeOrigin + performance.now();
   const textColumns = encoder.textColumns();
   post({ id, type: 'done', tail: { sha256: await hash, textColumns, parsedAt, packedAt } });
-  // In the background: what sorting by a text-only locked column needs, most asked-for columns first.
+  // In the background: what sorting by a text-only locked column needs, most asked-for columns first,
+  // once the UI thread has opened the file (ranking meanwhile would take the CPU its check needs).
   if (rank) {
+    await rankingAllowed;
     for (const column of rankingOrder(columns, textColumns)) {
       await breathe();
       const ranks = rankColumn(records, column);
@@ -62,7 +64,15 @@ async function load(id: number, bytes: Uint8Array, rank: boolean): Promise<void>
   post({ id, type: 'settled' });
 }
 
+let allowRanking: () => void = () => {};
+const rankingAllowed = new Promise<void>((resolve) => (allowRanking = resolve));
+
 self.onmessage = (event: MessageEvent<LoadRequest>) => {
-  const { id, bytes, rank } = event.data;
+  const request = event.data;
+  if (request.type === 'rank') {
+    allowRanking();
+    return;
+  }
+  const { id, bytes, rank } = request;
   load(id, bytes, rank).catch((e: unknown) => post({ id, type: 'failed', message: (e as Error).message }));
 };

@@ -4,13 +4,17 @@
 import type { CsvTable, FileRefusal, LoadedExport } from '../../shared/index';
 import type { RowChunk } from './rowChunks';
 
-export interface LoadRequest {
-  readonly id: number;
-  /** Transferred: the worker hands the bytes back with the head. */
-  readonly bytes: Uint8Array;
-  /** Also rank the text-only locked columns for sorting, after the rows (not for an original export). */
-  readonly rank: boolean;
-}
+export type LoadRequest =
+  | {
+      readonly type: 'load';
+      readonly id: number;
+      /** Transferred: the worker hands the bytes back with the head. */
+      readonly bytes: Uint8Array;
+      /** Also rank the text-only locked columns for sorting, when told to (not for an original export). */
+      readonly rank: boolean;
+    }
+  /** The file is open and its first screen shown: rank now (not while the UI thread checks every row). */
+  | { readonly type: 'rank'; readonly id: number };
 
 /** Everything the file says except its rows and its text (the UI thread decodes that only if asked). */
 export type LoadHead = Omit<LoadedExport, 'table' | 'text' | 'bytes'> & {

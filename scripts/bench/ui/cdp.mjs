@@ -9,8 +9,19 @@ export class Targets {
     this.workers = new Map();
     this.pending = new Map();
     this.nextId = 1;
+    this.profileWorkers = false;
     cdp.on('Target.attachedToTarget', (e) => {
-      if (e.targetInfo.type === 'worker') this.workers.set(e.sessionId, e.targetInfo);
+      if (e.targetInfo.type !== 'worker') return;
+      this.workers.set(e.sessionId, e.targetInfo);
+      // Workers wait for us at start: profile them from their first line when asked, then let them run.
+      void (async () => {
+        if (this.profileWorkers) {
+          await this.sendToWorker(e.sessionId, 'Profiler.enable');
+          await this.sendToWorker(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 });
+          await this.sendToWorker(e.sessionId, 'Profiler.start');
+        }
+        if (e.waitingForDebugger) await this.sendToWorker(e.sessionId, 'Runtime.runIfWaitingForDebugger');
+      })();
     });
     cdp.on('Target.detachedFromTarget', (e) => this.workers.delete(e.sessionId));
     cdp.on('Target.receivedMessageFromTarget', (e) => {
@@ -25,7 +36,7 @@ export class Targets {
 
   static async attach(cdp) {
     const targets = new Targets(cdp);
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
     return targets;
   }
 
@@ -35,6 +46,16 @@ export class Targets {
       this.pending.set(id, resolve);
       this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve({}));
     });
+  }
+
+  /** Stop the profilers started in the workers (profileWorkers); their profiles. */
+  async stopWorkerProfiles() {
+    const profiles = [];
+    for (const sessionId of this.workers.keys()) {
+      const result = await this.sendToWorker(sessionId, 'Profiler.stop');
+      if (result.profile) profiles.push(result.profile);
+    }
+    return profiles;
   }
 
   /** Wait until the page has no worker left (the app ends its load worker once every column is ranked). */
