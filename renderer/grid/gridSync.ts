@@ -49,8 +49,11 @@ export const SELECT_COL = 'select';
 
 const selectedRow = (p: RowClassParams<GridRow>): boolean => p.data !== undefined && isSelected(appStore.getState().selection, p.data.i);
 
-/** Row classes from the store's selection; a new object makes the grid re-read them for the rows on screen. */
-export const selectionClassRules = (): RowClassRules<GridRow> => ({ 'row-selected': selectedRow });
+/**
+ * Row classes from the store's selection; a new object makes the grid re-read them for the rows on screen.
+ * The grid's own class for selected rows, so the theme draws them (its selection module is not used).
+ */
+export const selectionClassRules = (): RowClassRules<GridRow> => ({ 'ag-row-selected': selectedRow });
 
 /** Selection is drawn from the store: the rows on screen re-read their class and check box. */
 export function showSelection(api: GridApi<GridRow>): void {
