@@ -145,6 +145,19 @@ describe('the store', () => {
   });
 });
 
+describe('opening files', () => {
+  it('a file opened while another still loads wins: the earlier open gives way', async () => {
+    vi.useRealTimers();
+    const other = sampleExport.replace('Ava,Smith', 'Avery,Smith');
+    const first = openExport({ name: 'first.csv', bytes: new TextEncoder().encode(sampleExport), handle: null });
+    const second = openExport({ name: 'second.csv', bytes: new TextEncoder().encode(other), handle: null });
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(get().open?.name).toBe('second.csv');
+    expect(sessionOf(get())!.cell(0, 1)).toBe('Avery');
+  });
+});
+
 describe('useApp', () => {
   it('keeps what a component rendered while an equal value is selected, and recomputes only for a new state', () => {
     const rendered = new Rendered<{ n: number }>();
