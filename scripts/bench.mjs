@@ -1,4 +1,4 @@
-// `npm run bench` (issue 2 item 7, SPEC "Non-functional"): load + validate, one-cell edit, bulk edit and
+// `npm run bench` (README "Performance"): load + validate, one-cell edit, bulk edit and
 // clean write of the real core (shared/index.ts bundled with esbuild) on generated 100,000- and
 // 1,000,000-user exports, against papaparse's own parse and unparse of the same data. A report: never fails.
 //

@@ -29,6 +29,7 @@ export * from './report/errorReport';
 export * from './report/summary';
 export * from './migration/journal';
 export * from './csv/pack';
+export * from './csv/table';
 export * from './migration/rename';
 export * from './migration/assign';
 export * from './migration/mapping';

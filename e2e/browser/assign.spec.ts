@@ -1,4 +1,4 @@
-// Issue 4, item 3: dropdowns with seats left, counters, findings panel, selection, map by current
+// The Assign step: dropdowns with seats left, counters, findings panel, selection, map by current
 // license, filters, undo/redo, keyboard-only editing.
 import { expect, test } from '@playwright/test';
 import { cell, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';

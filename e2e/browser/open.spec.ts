@@ -1,4 +1,4 @@
-// Issue 4, item 1: open by picking or dropping a CSV; a friendly screen for files that cannot be read.
+// Open (docs/formats.md "Files that are refused"): open by picking or dropping a CSV; a friendly screen for files that cannot be read.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Issue 4, item 2: counts from the file beside the plan, the plan editable and exchangeable, "which user are you", the chart.
+// Overview: counts from the file beside the plan, the plan editable and exchangeable, "which user are you", the chart.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { cell, chooseFile, downloadText, freshApp, gotoStep, openSample, realClient, seat } from './helpers';

@@ -1,4 +1,4 @@
-// Issue 4, items 4 and 5: the review (matrix, who loses access, findings linking to cells, both
+// Review and Save (docs/formats.md "The error report"): the review (matrix, who loses access, findings linking to cells, both
 // report forms) and the save, blocked while errors remain.
 import { expect, test } from '@playwright/test';
 import { cell, downloadText, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';

@@ -1,4 +1,4 @@
-// Issue 4, items 1–5 and 8: the whole flow with the bundled sample, with screenshots of every step.
+// The whole flow with the bundled sample, with screenshots of every step.
 import { expect, test } from '@playwright/test';
 import { cell, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';
 

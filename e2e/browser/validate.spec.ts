@@ -1,4 +1,4 @@
-// Issue 4, item 6: a file edited elsewhere, validated against the original export, gives the same
+// docs/rules.md "Against the original export": a file edited elsewhere, validated against the original export, gives the same
 // findings as the core (what the CLI prints).
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';

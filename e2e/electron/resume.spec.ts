@@ -1,4 +1,4 @@
-// Issue 3 item 7: the desktop app end to end — open a fixture, assign, save, quit, relaunch, resume.
+// docs/formats.md "Saved progress": the desktop app end to end — open a fixture, assign, save, quit, relaunch, resume.
 // Skipped (never passed) where no Electron binary exists; the reason is printed.
 import { expect, test } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';

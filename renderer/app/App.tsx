@@ -8,9 +8,12 @@ import { OpenStep } from '../steps/OpenStep';
 import { OverviewStep } from '../steps/OverviewStep';
 import { ReviewStep } from '../steps/ReviewStep';
 import { SaveStep } from '../steps/SaveStep';
-import { closeFile, downloadReport, flushAutosave, goTo, notify, openExport, pickAndOpen, redo, requestFind, saveClean, setTheme, undo } from '../store/actions';
-import { activeGridApi } from '../grid/MigrationGrid';
-import { useAppStore, type ThemeChoice } from '../store/appStore';
+import { goTo, notify, redo, requestFind, setTheme, undo } from '../store/actions';
+import { appStore, type ThemeChoice } from '../store/appStore';
+import { flushAutosave } from '../store/autosave';
+import { closeFile, downloadReport, openExport, pickAndOpen, saveClean } from '../store/fileActions';
+import { fileNameOf } from '../store/reads';
+import { useApp } from '../store/useApp';
 import { StepBar } from './StepBar';
 import { useDarkTheme } from './useTheme';
 
@@ -44,7 +47,7 @@ function runCommand(command: MenuCommand): void {
     case 'undo':
     case 'redo':
       // While a cell editor is open, Escape first: undoing another row behind it would surprise.
-      if ((activeGridApi()?.getEditingCells().length ?? 0) > 0) return;
+      if ((appStore.getState().grid?.getEditingCells().length ?? 0) > 0) return;
       if (command === 'undo') undo();
       else redo();
       return;
@@ -62,11 +65,11 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: '
 const THEME_LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
 
 export function App() {
-  const step = useAppStore((s) => s.step);
-  const theme = useAppStore((s) => s.theme);
-  const fileName = useAppStore((s) => s.fileName);
-  const notice = useAppStore((s) => s.notice);
-  const lastSavedAt = useAppStore((s) => s.lastSavedAt);
+  const step = useApp((s) => s.step);
+  const theme = useApp((s) => s.theme);
+  const fileName = useApp(fileNameOf);
+  const notice = useApp((s) => s.notice);
+  const lastSavedAt = useApp((s) => s.lastSavedAt);
   const dark = useDarkTheme(theme);
 
   useEffect(() => platform().onMenuCommand(runCommand), []);

@@ -1,11 +1,13 @@
 // The wizard's step bar: every step can be revisited once a file is open.
 import { goTo } from '../store/actions';
-import { STEPS, useAppStore } from '../store/appStore';
+import { STEPS } from '../store/appStore';
+import { countsOf, isOpen } from '../store/reads';
+import { useApp } from '../store/useApp';
 
 export function StepBar() {
-  const step = useAppStore((s) => s.step);
-  const open = useAppStore((s) => s.fileName !== null);
-  const counts = useAppStore((s) => s.counts);
+  const step = useApp((s) => s.step);
+  const open = useApp(isOpen);
+  const errors = useApp((s) => countsOf(s).errors);
   const current = STEPS.findIndex((s) => s.id === step);
   return (
     <nav className="stepbar" aria-label="Steps">
@@ -15,7 +17,7 @@ export function StepBar() {
             <button type="button" className={`step${s.id === step ? ' current' : ''}${i < current ? ' done' : ''}`} aria-current={s.id === step ? 'step' : undefined} disabled={s.id !== 'open' && !open} onClick={() => goTo(s.id)} data-step={s.id}>
               <span className="step-number">{i + 1}</span>
               {s.label}
-              {s.id === 'review' && open && counts.errors > 0 ? <span className="step-badge">{counts.errors > 999 ? '999+' : counts.errors}</span> : null}
+              {s.id === 'review' && open && errors > 0 ? <span className="step-badge">{errors > 999 ? '999+' : errors}</span> : null}
             </button>
           </li>
         ))}

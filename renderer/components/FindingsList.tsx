@@ -1,28 +1,32 @@
 // A list of findings, each row-level one linking to its cell; capped with "show more" (100k are possible).
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { SEVERITY, describeFinding, type Finding } from '../../shared/index';
 import { showCell } from '../store/actions';
-import { useAppStore } from '../store/appStore';
-import { collectFindings } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
+import { appStore } from '../store/appStore';
+import { findingColumn, findingHasRow, findingRow, findingSheetRow, findingWhere } from '../store/findingPlace';
+import { findingsOf, isOpen, sessionOf } from '../store/reads';
+import type { SeverityChoice } from '../store/selectors';
+import { useApp } from '../store/useApp';
 
 const PAGE = 100;
 
-export function FindingsList({ severity = 'all', compact = false, testId }: { severity?: 'all' | 'error' | 'warning'; compact?: boolean; testId?: string }) {
-  // Deferred: an edit paints its cell and counters first; this (possibly long) list follows when idle.
-  const revision = useDeferredValue(useAppStore((s) => s.revision));
-  const openSeq = useAppStore((s) => s.openSeq);
+function open(f: Finding): void {
+  const session = appStore.getState().open?.session;
+  if (!session) return;
+  const r = findingRow(session, f);
+  if (r >= 0) showCell(r, findingColumn(session, f));
+}
+
+export function FindingsList({ severity = 'all', compact = false, testId }: { severity?: SeverityChoice; compact?: boolean; testId?: string }) {
   const [limit, setLimit] = useState(PAGE);
-  const session = currentSession();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read when the session changes (revision)
-  const list = useMemo(() => (session ? collectFindings(session, limit, severity) : { items: [], more: false }), [session, limit, severity, revision, openSeq]);
-  if (!session) return null;
+  const opened = useApp(isOpen);
+  const session = useApp(sessionOf);
+  // Deferred: an edit paints its cell and counters first; this (possibly long) list follows.
+  const list = useDeferredValue(useApp((s) => findingsOf(s, limit, severity)));
+  if (!opened || !session) return null;
   if (list.items.length === 0) {
     return <p className="empty-note" data-testid={testId}>{severity === 'warning' ? 'No warnings.' : severity === 'error' ? 'No errors: the file is ready to upload.' : 'No problems found.'}</p>;
   }
-  const open = (f: Finding): void => {
-    if (f.record !== null && f.record >= 0) showCell(f.record, f.column ?? -1);
-  };
   return (
     <div className={`findings${compact ? ' compact' : ''}`} data-testid={testId}>
       <ul>
@@ -30,11 +34,10 @@ export function FindingsList({ severity = 'all', compact = false, testId }: { se
           const placed = session.place(f);
           const { message, suggestion } = describeFinding(placed);
           const sev = SEVERITY[f.code];
-          const where = placed.row === null ? 'Whole file' : `Row ${placed.row}${placed.column ? ` · ${placed.column}` : ''}`;
           const body = (
             <>
               <span className={`badge ${sev}`}>{sev === 'error' ? 'Error' : 'Warning'}</span>
-              <span className="finding-where">{where}</span>
+              <span className="finding-where">{findingWhere(session, f)}</span>
               <span className="finding-code">{f.code}</span>
               <span className="finding-message">
                 {message}
@@ -43,8 +46,8 @@ export function FindingsList({ severity = 'all', compact = false, testId }: { se
             </>
           );
           return (
-            <li key={i} className={`finding ${sev}`} data-code={f.code} data-row={placed.row ?? ''}>
-              {f.record !== null && f.record >= 0 ? (
+            <li key={i} className={`finding ${sev}`} data-code={f.code} data-row={findingSheetRow(session, f) ?? ''}>
+              {findingHasRow(f) ? (
                 <button type="button" className="finding-link" onClick={() => open(f)} title={suggestion ?? message}>
                   {body}
                 </button>

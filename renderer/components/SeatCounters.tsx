@@ -1,9 +1,11 @@
 // Seat counters, always visible: assigned / seats per license and add-on, red when over.
-import { useAppStore } from '../store/appStore';
+import { countsOf, seatsOf } from '../store/reads';
+import { sameSeats } from '../store/selectors';
+import { sameFields, useApp } from '../store/useApp';
 
 export function SeatCounters() {
-  const seats = useAppStore((s) => s.seats);
-  const counts = useAppStore((s) => s.counts);
+  const seats = useApp(seatsOf, sameSeats);
+  const counts = useApp(countsOf, sameFields);
   if (seats.length === 0) return null;
   return (
     <div className="seat-counters" data-testid="seat-counters" aria-label="Seats assigned">

@@ -1,18 +1,21 @@
 // The New Add-ons editor: a small multi-select (AG Grid's is Enterprise), each add-on with seats left,
-// offered only when the row's New License allows add-ons (issue 4, item 3).
+// offered only when the row's New License allows add-ons (docs/rules.md "Seats").
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { closestName } from '../../shared/index';
+import { editAddOns } from '../store/actions';
+import { seatsOf, sessionOf } from '../store/reads';
 import { addOnOptions } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
-import { editAddOns, refocusCell } from './gridEdits';
+import { useApp } from '../store/useApp';
+import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
 export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
   const r = props.data?.i ?? -1;
   const { onValueChange, stopEditing } = props;
-  const session = currentSession();
-  const view = useMemo(() => (session && r >= 0 ? addOnOptions(session, r, session.licenseOf(r)) : { allowed: false, reason: '', options: [] }), [session, r]);
+  const session = useApp(sessionOf);
+  const seats = useApp(seatsOf);
+  const view = useMemo(() => (session && r >= 0 ? addOnOptions(session, r, session.licenseOf(r), seats) : { allowed: false, reason: '', options: [] }), [session, r, seats]);
   const [mask, setMask] = useState(() => (session ? session.planIndex.addOns(props.initialValue ?? '').mask : 0));
   // Names the plan does not know are kept (and shown) until the admin unticks them: never dropped silently.
   const unknown = useMemo(() => (session ? session.planIndex.unknownAddOns(props.initialValue ?? '') : []), [session, props.initialValue]);

@@ -1,20 +1,20 @@
-// The New License editor: plan licenses with seats left, full ones disabled (issue 4, item 3).
+// The New License editor: plan licenses with seats left, full ones disabled (docs/rules.md "Seats").
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { UNKNOWN_LICENSE } from '../../shared/index';
+import { editLicense } from '../store/actions';
+import { seatsOf, sessionOf } from '../store/reads';
 import { licenseOptions } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
-import { editLicense, refocusCell } from './gridEdits';
+import { useApp } from '../store/useApp';
+import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
 export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
   const r = props.data?.i ?? -1;
   const { onValueChange, stopEditing } = props;
-  const options = useMemo(() => {
-    const session = currentSession();
-    if (!session || r < 0) return [];
-    return [{ name: '', left: 0, disabled: false, note: 'no access' }, ...licenseOptions(session, r)];
-  }, [r]);
+  const session = useApp(sessionOf);
+  const seats = useApp(seatsOf);
+  const options = useMemo(() => (session && r >= 0 ? [{ name: '', left: 0, disabled: false, note: 'no access' }, ...licenseOptions(session, r, seats)] : []), [session, r, seats]);
   const initial = useMemo(() => {
     // Typed a letter on the cell: start on the first license with that letter.
     const key = props.eventKey;
@@ -23,20 +23,23 @@ export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
       if (typed >= 0) return typed;
     }
     // A misspelled license starts on the plan name it most likely means, never on "No license".
-    const session = currentSession();
     const value = session ? session.planIndex.license(props.initialValue ?? '') : null;
     const target = value === null ? '' : value.index === UNKNOWN_LICENSE ? (value.closest ?? '') : value.canonical;
     return Math.max(0, options.findIndex((o) => o.name === target));
-  }, [options, props.initialValue, props.eventKey]);
+  }, [options, session, props.initialValue, props.eventKey]);
   const [active, setActive] = useState(initial);
   const listRef = useRef<HTMLUListElement>(null);
+  // What Enter applies is what is highlighted, wherever the key lands (the list or the grid): told once, when the editor opens.
+  const [opening] = useState(() => (options[initial] && options[initial].name !== (props.initialValue ?? '') ? options[initial].name : null));
+
+  const told = useRef(false);
 
   useEffect(() => {
+    if (told.current) return;
+    told.current = true;
     listRef.current?.focus();
-    // What Enter applies is what is highlighted, wherever the key lands (the list or the grid).
-    if (options[initial] && options[initial].name !== (props.initialValue ?? '')) onValueChange(options[initial].name);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the editor opens
-  }, []);
+    if (opening !== null) onValueChange(opening);
+  }, [opening, onValueChange]);
 
   const commit = (index: number): void => {
     const option = options[index];

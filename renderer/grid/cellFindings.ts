@@ -1,66 +1,61 @@
-// Findings of the cells on screen, cached per session revision (the grid asks per cell, per render).
+// Findings of the cells on screen, per row, computed once per store version (the grid asks per cell,
+// per render: class rules twice, the tooltip on hover).
 import { SEVERITY, describeFinding, type Finding, type MigrationSession } from '../../shared/index';
+import { appStore } from '../store/appStore';
+import { findingCellKey, findingInCell } from '../store/findingPlace';
 
-let cachedSession: MigrationSession | null = null;
-let cachedRevision = -1;
-const cache = new Map<number, Finding[]>();
-
-function rowFindings(session: MigrationSession, r: number): Finding[] {
-  if (session !== cachedSession || session.revision !== cachedRevision) {
-    cache.clear();
-    cachedSession = session;
-    cachedRevision = session.revision;
-  }
-  let list = cache.get(r);
-  if (list === undefined) {
-    list = session.rowSeverity(r) === 0 ? [] : session.findingsForRow(r);
-    cache.set(r, list);
-  }
-  return list;
+interface RowCache {
+  readonly findings: readonly Finding[];
+  /** Worst severity per finding cell key (findingCellKey). */
+  readonly severity: ReadonlyMap<number | null, 'error' | 'warning'>;
 }
 
-/** Forget cached findings (the session changed without a revision bump, e.g. a new file). */
-export function clearCellFindings(): void {
-  cache.clear();
-  cachedSession = null;
-  severityCache.clear();
-  severitySession = null;
+let cachedSession: MigrationSession | null = null;
+let cachedVersion = -1;
+const rows = new Map<number, RowCache>();
+const NONE: RowCache = { findings: [], severity: new Map() };
+
+function rowCache(session: MigrationSession, r: number): RowCache {
+  const { version } = appStore.getState();
+  if (session !== cachedSession || version !== cachedVersion) {
+    rows.clear();
+    cachedSession = session;
+    cachedVersion = version;
+  }
+  let entry = rows.get(r);
+  if (entry === undefined) {
+    if (session.rowSeverity(r) === 0) entry = NONE;
+    else {
+      const findings = session.findingsForRow(r);
+      const severity = new Map<number | null, 'error' | 'warning'>();
+      for (const f of findings) {
+        const key = findingCellKey(f);
+        if (SEVERITY[f.code] === 'error') severity.set(key, 'error');
+        else if (!severity.has(key)) severity.set(key, 'warning');
+      }
+      entry = { findings, severity };
+    }
+    rows.set(r, entry);
+  }
+  return entry;
 }
 
 export function findingsOfCell(session: MigrationSession, r: number, column: number, keyColumn: number): Finding[] {
-  return rowFindings(session, r).filter((f) => f.column === column || (f.column === null && column === keyColumn));
-}
-
-const severityCache = new Map<number, Map<number | null, 'error' | 'warning'>>();
-let severityRevision = -1;
-let severitySession: MigrationSession | null = null;
-
-/** The worst severity per column of a row, computed once per row and revision (asked per cell, per render). */
-function rowSeverities(session: MigrationSession, r: number): Map<number | null, 'error' | 'warning'> {
-  if (session !== severitySession || session.revision !== severityRevision) {
-    severityCache.clear();
-    severitySession = session;
-    severityRevision = session.revision;
-  }
-  let map = severityCache.get(r);
-  if (map === undefined) {
-    map = new Map();
-    for (const f of rowFindings(session, r)) {
-      if (SEVERITY[f.code] === 'error') map.set(f.column, 'error');
-      else if (!map.has(f.column)) map.set(f.column, 'warning');
-    }
-    severityCache.set(r, map);
-  }
-  return map;
+  return rowCache(session, r).findings.filter((f) => findingInCell(session, f, column, keyColumn));
 }
 
 export function severityOfCell(session: MigrationSession, r: number, column: number, keyColumn: number): 'error' | 'warning' | null {
   if (session.rowSeverity(r) === 0) return null;
-  const map = rowSeverities(session, r);
-  const named = map.get(column) ?? null;
-  if (column !== keyColumn) return named;
-  const fileLevel = map.get(null) ?? null;
-  return named === 'error' || fileLevel === 'error' ? 'error' : (named ?? fileLevel);
+  const { findings, severity } = rowCache(session, r);
+  if (findings.length === 0) return null;
+  let worst: 'error' | 'warning' | null = null;
+  for (const [key, level] of severity) {
+    const f = findings.find((x) => findingCellKey(x) === key)!;
+    if (!findingInCell(session, f, column, keyColumn)) continue;
+    if (level === 'error') return 'error';
+    worst = 'warning';
+  }
+  return worst;
 }
 
 export function tooltipOfCell(session: MigrationSession, r: number, column: number, keyColumn: number): string | undefined {
@@ -72,8 +67,4 @@ export function tooltipOfCell(session: MigrationSession, r: number, column: numb
       return `${SEVERITY[f.code] === 'error' ? 'Error' : 'Warning'}: ${message}${suggestion ? ` ${suggestion}` : ''}`;
     })
     .join('\n');
-}
-
-export function rowFindingsOf(session: MigrationSession, r: number): Finding[] {
-  return rowFindings(session, r);
 }

@@ -1,20 +1,5 @@
-// Cell edits from the grid's editors and from cellEditRequest: one path into the store.
+// Keyboard focus in the grid after an edit or a jump to a cell (the edits themselves are store actions).
 import type { GridApi } from 'ag-grid-community';
-import { licenseChanges } from '../../shared/index';
-import { edit } from '../store/actions';
-import { currentSession } from '../store/sessionHolder';
-
-/** A new license; add-ons are dropped in the same step when the new license allows none. */
-export function editLicense(r: number, license: string): void {
-  const session = currentSession();
-  if (!session || r < 0) return;
-  edit(licenseChanges(session, [r], license, { kind: 'keep' }));
-}
-
-export function editAddOns(r: number, addOns: string): void {
-  if (r < 0) return;
-  edit([{ row: r, addOns }]);
-}
 
 /** Put keyboard focus back on the edited cell after its editor closed and its row re-rendered. */
 export function refocusCell(api: GridApi, rowId: string | undefined, colId: string): void {

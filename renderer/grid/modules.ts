@@ -1,19 +1,18 @@
-// AG Grid Community modules, registered explicitly (no enterprise, no licence key).
+// AG Grid Community modules, registered explicitly (no enterprise, no licence key). Rows come from the
+// store block by block (the infinite row model); selection, filters and sorting are the store's.
 import {
   CellStyleModule,
-  ClientSideRowModelApiModule,
-  ClientSideRowModelModule,
   ColumnApiModule,
   CustomEditorModule,
-  ExternalFilterModule,
+  EventApiModule,
+  InfiniteRowModelModule,
   ModuleRegistry,
   RenderApiModule,
   RowApiModule,
-  RowSelectionModule,
+  RowStyleModule,
   ScrollApiModule,
   TooltipModule,
   ValidationModule,
-  EventApiModule,
 } from 'ag-grid-community';
 
 let registered = false;
@@ -22,18 +21,16 @@ export function registerGridModules(): void {
   if (registered) return;
   registered = true;
   ModuleRegistry.registerModules([
-    ClientSideRowModelModule,
-    ClientSideRowModelApiModule,
+    InfiniteRowModelModule,
     CustomEditorModule,
     CellStyleModule,
-    ExternalFilterModule,
-    RowSelectionModule,
+    RowStyleModule,
     TooltipModule,
     ScrollApiModule,
     RowApiModule,
     RenderApiModule,
     ColumnApiModule,
-      EventApiModule,
+    EventApiModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ]);
 }

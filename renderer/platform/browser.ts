@@ -1,4 +1,4 @@
-// The browser platform (issue 4, item 7): file pickers, downloads, IndexedDB for saved progress,
+// The browser platform: file pickers, downloads, IndexedDB for saved progress,
 // keyboard shortcuts standing in for the native menus.
 import { parseJournal, type Journal } from '../../shared/index';
 import type { FilePurpose, MenuCommand, PickedFile, Platform, SavedProgressEntry, SaveOutcome, SavePurpose } from './platform';

@@ -1,4 +1,4 @@
-// The Platform over the Electron bridge (STYLE.md "IPC"): the only renderer file that touches
+// The Platform over the Electron bridge (docs/architecture.md "IPC"): the only renderer file that touches
 // window.licensePrep. Unwraps IPC results; files main opens by itself arrive through onOpenFile.
 import type { MenuCommandName } from '../../shared/ipc/channels';
 import type { IpcResult, LicensePrepApi } from '../../shared/ipc/contract';

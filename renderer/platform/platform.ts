@@ -1,5 +1,5 @@
 // Where files and saved progress come from: the Electron bridge in the app, the browser otherwise
-// (Tad's Transport idea, STYLE.md "Layers"). Components never know which one they run on.
+// (Tad's Transport idea, docs/architecture.md "Layers"). Components never know which one they run on.
 import type { Journal } from '../../shared/index';
 
 export interface PickedFile {

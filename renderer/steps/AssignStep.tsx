@@ -1,91 +1,121 @@
-// Step 3, Assign (issue 4, item 3): the grid, its filters and bulk actions, and the findings panel.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Step 3, Assign: the grid, its filters and bulk actions, and the findings panel.
+import { useEffect, useRef, useState } from 'react';
 import { FindingsList } from '../components/FindingsList';
-import { activeGridApi, MigrationGrid, selectedRowIndexes } from '../grid/MigrationGrid';
-import { goTo, redo, setFilters, undo } from '../store/actions';
-import { useAppStore } from '../store/appStore';
-import { countBy, filtersActive, NO_FILTERS } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
+import { MigrationGrid } from '../grid/MigrationGrid';
+import { clearSelection, goTo, redo, selectAllShown, setFilters, undo } from '../store/actions';
+import { nextStep } from '../store/history';
+import { countsOf, planOf, rowCountOf } from '../store/reads';
+import { filtersActive, NO_FILTERS } from '../store/rowView';
+import { selectedRows } from '../store/selection';
+import { appStore } from '../store/appStore';
+import { sameFields, useApp } from '../store/useApp';
 import { EditSelectionDialog, MapByCurrentDialog } from './BulkDialogs';
 
-export function AssignStep({ dark }: { dark: boolean }) {
-  const filters = useAppStore((s) => s.filters);
-  const plan = useAppStore((s) => s.plan);
-  const shown = useAppStore((s) => s.shownRows);
-  const total = useAppStore((s) => s.rowCount);
-  const selected = useAppStore((s) => s.selectedRows);
-  const history = useAppStore((s) => s.history);
-  const findRequest = useAppStore((s) => s.findRequest);
-  const counts = useAppStore((s) => s.counts);
-  const openSeq = useAppStore((s) => s.openSeq);
-  const [dialog, setDialog] = useState<null | { kind: 'selection'; rows: number[] } | { kind: 'map' }>(null);
-  const [panel, setPanel] = useState(true);
-  const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>('all');
+function UndoRedo() {
+  const undoLabel = useApp((s) => nextStep(s.history, 'undo'));
+  const redoLabel = useApp((s) => nextStep(s.history, 'redo'));
+  return (
+    <>
+      <button type="button" className="button small ghost" disabled={undoLabel === null} onClick={undo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} data-testid="undo">
+        ↶ Undo
+      </button>
+      <button type="button" className="button small ghost" disabled={redoLabel === null} onClick={redo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'} data-testid="redo">
+        ↷ Redo
+      </button>
+    </>
+  );
+}
+
+function Filters() {
+  const filters = useApp((s) => s.filters);
+  const currents = useApp((s) => s.open?.indexes.currentLicenses ?? null);
+  const plan = useApp(planOf);
+  const shown = useApp((s) => s.view.shown);
+  const total = useApp(rowCountOf);
+  const findRequest = useApp((s) => s.findRequest);
   const searchRef = useRef<HTMLInputElement>(null);
-  const session = currentSession();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once per file
-  const currents = useMemo(() => (session ? countBy(session, session.source.columns.currentLicense) : []), [session, openSeq]);
+  // The box shows what is typed at once; the rows follow when the typing pauses for a frame.
+  const [typed, setTyped] = useState(filters.search);
+  const [shownSearch, setShownSearch] = useState(filters.search);
+  if (filters.search !== shownSearch) {
+    setShownSearch(filters.search);
+    setTyped(filters.search);
+  }
 
   useEffect(() => {
     if (findRequest > 0) searchRef.current?.focus();
   }, [findRequest]);
 
-  if (!session) return null;
+  useEffect(() => {
+    if (typed === appStore.getState().filters.search) return;
+    const frame = requestAnimationFrame(() => setFilters({ search: typed }));
+    return () => cancelAnimationFrame(frame);
+  }, [typed]);
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Filters and bulk actions">
+      <input ref={searchRef} type="search" className="search" placeholder="Search users…  (Ctrl+F)" aria-label="Search users" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="search" />
+      <select aria-label="Filter by current license" value={filters.current ?? '\u0000'} onChange={(e) => setFilters({ current: e.target.value === '\u0000' ? null : e.target.value })} data-testid="filter-current">
+        <option value={'\u0000'}>Any current license</option>
+        {(currents ?? []).map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.value === '' ? '(none)' : c.value}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by new license" value={filters.next ?? '\u0000'} onChange={(e) => setFilters({ next: e.target.value === '\u0000' ? null : e.target.value })} data-testid="filter-new">
+        <option value={'\u0000'}>Any new license</option>
+        <option value="">No new license</option>
+        {plan.licenses.map((l) => (
+          <option key={l.name} value={l.name}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <label className="inline toggle">
+        <input type="checkbox" checked={filters.problemsOnly} onChange={(e) => setFilters({ problemsOnly: e.target.checked })} data-testid="filter-problems" /> Only rows with problems
+      </label>
+      {filtersActive(filters) && (
+        <button type="button" className="button ghost small" onClick={() => setFilters(NO_FILTERS)}>
+          Clear filters
+        </button>
+      )}
+      <span className="muted small shown-count" data-testid="shown-count">
+        {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} shown
+      </span>
+    </div>
+  );
+}
+
+export function AssignStep({ dark }: { dark: boolean }) {
+  const open = useApp((s) => s.open !== null);
+  const selected = useApp((s) => s.selection.count);
+  const counts = useApp(countsOf, sameFields);
+  const [dialog, setDialog] = useState<null | { kind: 'selection'; rows: number[] } | { kind: 'map' }>(null);
+  const [panel, setPanel] = useState(true);
+  const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>('all');
+
+  if (!open) return null;
   return (
     <div className="assign">
-      <div className="toolbar" role="toolbar" aria-label="Filters and bulk actions">
-        <input ref={searchRef} type="search" className="search" placeholder="Search users…  (Ctrl+F)" aria-label="Search users" value={filters.search} onChange={(e) => setFilters({ search: e.target.value })} data-testid="search" />
-        <select aria-label="Filter by current license" value={filters.current ?? '\u0000'} onChange={(e) => setFilters({ current: e.target.value === '\u0000' ? null : e.target.value })} data-testid="filter-current">
-          <option value={'\u0000'}>Any current license</option>
-          {currents.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.value === '' ? '(none)' : c.value}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Filter by new license" value={filters.next ?? '\u0000'} onChange={(e) => setFilters({ next: e.target.value === '\u0000' ? null : e.target.value })} data-testid="filter-new">
-          <option value={'\u0000'}>Any new license</option>
-          <option value="">No new license</option>
-          {plan.licenses.map((l) => (
-            <option key={l.name} value={l.name}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        <label className="inline toggle">
-          <input type="checkbox" checked={filters.problemsOnly} onChange={(e) => setFilters({ problemsOnly: e.target.checked })} data-testid="filter-problems" /> Only rows with problems
-        </label>
-        {filtersActive(filters) && (
-          <button type="button" className="button ghost small" onClick={() => setFilters(NO_FILTERS)}>
-            Clear filters
-          </button>
-        )}
-        <span className="muted small shown-count" data-testid="shown-count">
-          {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} shown
-        </span>
-      </div>
+      <Filters />
       <div className="toolbar secondary">
-        <button type="button" className="button small" onClick={() => activeGridApi()?.selectAll('filtered')} data-testid="select-shown">
+        <button type="button" className="button small" onClick={selectAllShown} data-testid="select-shown">
           Select all shown
         </button>
-        <button type="button" className="button small" disabled={selected === 0} onClick={() => activeGridApi()?.deselectAll()}>
+        <button type="button" className="button small" disabled={selected === 0} onClick={clearSelection}>
           Clear selection
         </button>
-        <button type="button" className="button small primary" disabled={selected === 0} onClick={() => setDialog({ kind: 'selection', rows: selectedRowIndexes() })} data-testid="edit-selection">
+        <button type="button" className="button small primary" disabled={selected === 0} onClick={() => setDialog({ kind: 'selection', rows: selectedRows(appStore.getState().selection) })} data-testid="edit-selection">
           Edit license{selected > 0 ? ` of ${selected.toLocaleString('en-US')} selected` : ''}…
         </button>
         <button type="button" className="button small" onClick={() => setDialog({ kind: 'map' })} data-testid="map-by-current">
           Map by current license…
         </button>
         <span className="spacer" />
-        <button type="button" className="button small ghost" disabled={history.undo.length === 0} onClick={undo} title="Undo (Ctrl+Z)" data-testid="undo">
-          ↶ Undo
-        </button>
-        <button type="button" className="button small ghost" disabled={history.redo.length === 0} onClick={redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
-          ↷ Redo
-        </button>
+        <UndoRedo />
         <button type="button" className="button small ghost" onClick={() => setPanel(!panel)} aria-expanded={panel} data-testid="toggle-findings">
-          {panel ? 'Hide problems' : `Show problems (${counts.errors + counts.warnings})`}
+          {panel ? 'Hide problems' : `Show problems (${(counts.errors + counts.warnings).toLocaleString('en-US')})`}
         </button>
       </div>
       <div className={`assign-body${panel ? ' with-panel' : ''}`}>

@@ -1,14 +1,14 @@
-// "Edit license" for the selection and "Map by current license" with its seat impact first (issue 4, item 3).
+// "Edit license" for the selection and "Map by current license" with its seat impact first.
 import { useMemo, useState } from 'react';
-import { edit } from '../store/actions';
-import { useAppStore } from '../store/appStore';
 import { licenseChanges, type AddOnsMode } from '../../shared/index';
-import { countBy, rowsWithCurrent, seatImpact } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
 import { Dialog } from '../components/Dialog';
+import { editRows } from '../store/actions';
+import { planOf, seatsOf, sessionOf } from '../store/reads';
+import { rowsWithCurrent, seatImpact } from '../store/selectors';
+import { useApp } from '../store/useApp';
 
 function LicenseAndAddOns({ license, setLicense, addOns, setAddOns }: { license: string; setLicense: (v: string) => void; addOns: AddOnsMode; setAddOns: (m: AddOnsMode) => void }) {
-  const plan = useAppStore((s) => s.plan);
+  const plan = useApp(planOf);
   const chosen = plan.licenses.find((l) => l.name === license);
   const allowed = chosen?.addOnsAllowed ?? false;
   const selected = addOns.kind === 'set' ? addOns.addOns.split(', ').filter((a) => a !== '') : [];
@@ -49,11 +49,13 @@ function LicenseAndAddOns({ license, setLicense, addOns, setAddOns }: { license:
   );
 }
 
+const n = (value: number): string => value.toLocaleString('en-US');
+
 function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; license: string; addOns: AddOnsMode }) {
-  const revision = useAppStore((s) => s.revision);
-  const session = currentSession();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the session changes
-  const impact = useMemo(() => (session ? seatImpact(session.seatUsage(), session.previewSeats(licenseChanges(session, rows, license, addOns))) : []), [session, rows, license, addOns, revision]);
+  const session = useApp(sessionOf);
+  const seats = useApp(seatsOf);
+  // `seats` is the "now" column; the preview reads the same session state it was computed from.
+  const impact = useMemo(() => (session ? seatImpact(seats, session.previewSeats(licenseChanges(session, rows, license, addOns))) : []), [session, seats, rows, license, addOns]);
   return (
     <table className="impact-table" data-testid="seat-impact">
       <thead>
@@ -70,14 +72,14 @@ function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; licen
           return (
             <tr key={`${s.kind}:${s.name}`} className={over ? 'over' : ''} data-impact={s.name}>
               <td>{s.name}</td>
-              <td className="num">{s.before}</td>
+              <td className="num">{n(s.before)}</td>
               <td className="num">
-                {s.after}
-                {s.after !== s.before ? <span className="delta">{s.after > s.before ? ` (+${s.after - s.before})` : ` (${s.after - s.before})`}</span> : null}
+                {n(s.after)}
+                {s.after !== s.before ? <span className="delta">{s.after > s.before ? ` (+${n(s.after - s.before)})` : ` (${n(s.after - s.before)})`}</span> : null}
               </td>
               <td className="num">
-                {s.seats}
-                {over ? <span className="over-note"> over by {s.after - s.seats}</span> : null}
+                {n(s.seats)}
+                {over ? <span className="over-note"> over by {n(s.after - s.seats)}</span> : null}
               </td>
             </tr>
           );
@@ -88,12 +90,11 @@ function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; licen
 }
 
 export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]; onClose: () => void }) {
-  const plan = useAppStore((s) => s.plan);
+  const plan = useApp(planOf);
   const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
   const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
   const apply = (): void => {
-    const session = currentSession();
-    if (session) edit(licenseChanges(session, rows, license, addOns));
+    editRows(rows, license, addOns, 'Edit license of the selection');
     onClose();
   };
   return (
@@ -114,15 +115,15 @@ export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]
 }
 
 export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
-  const plan = useAppStore((s) => s.plan);
-  const session = currentSession();
-  const currents = useMemo(() => (session ? countBy(session, session.source.columns.currentLicense) : []), [session]);
+  const plan = useApp(planOf);
+  const indexes = useApp((s) => s.open?.indexes ?? null);
+  const currents = indexes?.currentLicenses ?? [];
   const [current, setCurrent] = useState(currents[0]?.value ?? '');
   const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
   const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
-  const rows = useMemo(() => (session ? rowsWithCurrent(session, current) : []), [session, current]);
+  const rows = useMemo(() => (indexes ? rowsWithCurrent(indexes, current) : []), [indexes, current]);
   const apply = (): void => {
-    if (session) edit(licenseChanges(session, rows, license, addOns));
+    editRows(rows, license, addOns, `Map ${current || '(no current license)'}`);
     onClose();
   };
   return (
@@ -133,7 +134,7 @@ export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
         <select value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="map-current">
           {currents.map((c) => (
             <option key={c.value} value={c.value}>
-              {c.value === '' ? '(no current license)' : c.value} — {c.users} users
+              {c.value === '' ? '(no current license)' : c.value} — {c.users.toLocaleString('en-US')} users
             </option>
           ))}
         </select>

@@ -1,20 +1,25 @@
-// Step 1, Open (issue 4, item 1 and 6): pick or drop an export, try the sample, validate a file
+// Step 1, Open: pick or drop an export, try the sample, validate a file
 // edited elsewhere against the original, or continue saved work.
 import { useEffect, useState, type DragEvent } from 'react';
 import { fileBytes } from '../platform/browser';
 import { platform } from '../platform/index';
 import type { PickedFile } from '../platform/platform';
-import { discardSaved, dismissRefusal, goTo, importPlan, notify, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/actions';
-import { useAppStore } from '../store/appStore';
+import { goTo, notify } from '../store/actions';
+import { discardSaved, dismissRefusal, importPlan, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/fileActions';
+import { fileNameOf, planOf } from '../store/reads';
+import { useApp } from '../store/useApp';
+
+/** Opening hands a file's bytes over: the picked files stay here for another try, so they go as copies. */
+const copyOf = (file: PickedFile): PickedFile => ({ ...file, bytes: file.bytes.slice() });
 
 const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splitting rows…', transferring: 'Receiving rows…', checking: 'Checking every row…' } as const;
 
 export function OpenStep() {
-  const loading = useAppStore((s) => s.loading);
-  const refusal = useAppStore((s) => s.refusal);
-  const saved = useAppStore((s) => s.saved);
-  const fileName = useAppStore((s) => s.fileName);
-  const plan = useAppStore((s) => s.plan);
+  const loading = useApp((s) => s.loading);
+  const refusal = useApp((s) => s.refusal);
+  const saved = useApp((s) => s.saved);
+  const fileName = useApp(fileNameOf);
+  const plan = useApp(planOf);
   const [dragging, setDragging] = useState(false);
   const [toValidate, setToValidate] = useState<PickedFile | null>(null);
   const [original, setOriginal] = useState<PickedFile | null>(null);
@@ -138,7 +143,7 @@ export function OpenStep() {
               Import a plan JSON…
             </button>
           </p>
-          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(toValidate, { original, then: 'review' })}>
+          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(copyOf(toValidate), { original: original && copyOf(original), then: 'review' })}>
             Validate
           </button>
         </section>

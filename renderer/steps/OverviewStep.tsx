@@ -1,34 +1,36 @@
-// Step 2, Overview (issue 4, item 2): today's licenses counted from the file beside the new plan,
+// Step 2, Overview: today's licenses counted from the file beside the new plan,
 // "which user are you", and seats assigned vs available.
 import { useMemo, useState } from 'react';
 import { SeatChart } from '../components/SeatChart';
 import { goTo, setMe } from '../store/actions';
-import { useAppStore } from '../store/appStore';
-import { countAddOns, countBy } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
+import { meOf, myRowOf, rowCountOf, seatsOf, sessionOf } from '../store/reads';
+import { sameSeats } from '../store/selectors';
+import { useApp } from '../store/useApp';
+import type { ValueCount } from '../worker/fileIndexes';
 import { PlanEditor } from './PlanEditor';
 
 const SUGGESTIONS = 50;
 
 function MePicker() {
-  const me = useAppStore((s) => s.me);
-  const openSeq = useAppStore((s) => s.openSeq);
+  const me = useApp(meOf);
+  const session = useApp(sessionOf);
+  const myRow = useApp(myRowOf);
+  // My New License as it is now (it changes with edits: read through the store, not the session at render).
+  const myLicense = useApp((s) => (myRow >= 0 ? (sessionOf(s)?.licenseOf(myRow) ?? '') : ''));
   const [text, setText] = useState(me ?? '');
-  const session = currentSession();
-  const emailColumn = session?.source.columns.email ?? -1;
+  // The emails in a file never change: suggestions are read from the file's rows.
   const emails = useMemo(() => {
-    if (!session || emailColumn < 0) return [];
+    const column = session?.source.columns.email ?? -1;
+    if (!session || column < 0) return [];
     const needle = text.trim().toLowerCase();
     const out: string[] = [];
     const { table } = session.source;
     for (let r = 0; r < session.rowCount && out.length < SUGGESTIONS; r++) {
-      const email = table.cell(r, emailColumn).trim();
+      const email = table.cell(r, column).trim();
       if (email !== '' && email.toLowerCase().includes(needle)) out.push(email);
     }
     return out;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read when the session changes
-  }, [session, emailColumn, text, openSeq]);
-  const rows = session && me ? session.rowsWithEmail(me) : [];
+  }, [session, text]);
   return (
     <section className="panel" data-testid="me-picker">
       <h2>Which user are you?</h2>
@@ -51,13 +53,13 @@ function MePicker() {
         </button>
       </form>
       <p className="small" data-testid="me-status">
-        {me === null ? 'Not set yet: the self-license check is skipped.' : rows.length > 0 ? `Found: row ${session!.rowNumber(rows[0])}. ${session!.licenseOf(rows[0]) ? `Your New License: ${session!.licenseOf(rows[0])}.` : 'You have no New License yet.'}` : `No row has ${me}.`}
+        {me === null ? 'Not set yet: the self-license check is skipped.' : myRow >= 0 && session ? `Found: row ${session.rowNumber(myRow)}. ${myLicense ? `Your New License: ${myLicense}.` : 'You have no New License yet.'}` : `No row has ${me}.`}
       </p>
     </section>
   );
 }
 
-function CountTable({ title, rows, testId }: { title: string; rows: { value: string; users: number }[]; testId: string }) {
+function CountTable({ title, rows, testId }: { title: string; rows: readonly ValueCount[]; testId: string }) {
   return (
     <table className="count-table" data-testid={testId}>
       <thead>
@@ -87,15 +89,13 @@ function CountTable({ title, rows, testId }: { title: string; rows: { value: str
 }
 
 export function OverviewStep() {
-  const openSeq = useAppStore((s) => s.openSeq);
-  const seats = useAppStore((s) => s.seats);
-  const rowCount = useAppStore((s) => s.rowCount);
-  const session = currentSession();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- counted once per file
-  const current = useMemo(() => (session ? countBy(session, session.source.columns.currentLicense) : []), [session, openSeq]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- counted once per file
-  const currentAddOns = useMemo(() => (session ? countAddOns(session, session.source.columns.currentAddOns) : []), [session, openSeq]);
-  if (!session) return null;
+  const seats = useApp(seatsOf, sameSeats);
+  const rowCount = useApp(rowCountOf);
+  // Counted once per file, in the load worker.
+  const indexes = useApp((s) => s.open?.indexes ?? null);
+  if (!indexes) return null;
+  const current = indexes.currentLicenses;
+  const currentAddOns = indexes.currentAddOns;
   return (
     <div className="overview">
       <div className="overview-grid">

@@ -1,10 +1,12 @@
-// The plan editor (issue 4, item 2): licenses and add-ons with seats, import/export as JSON.
+// The plan editor (docs/formats.md "The license plan"): licenses and add-ons with seats, import/export as JSON.
 // Edits apply as soon as the plan is valid; problems are listed while it is not.
 import { useState } from 'react';
 import { parsePlan, type Plan } from '../../shared/index';
-import { exportPlan, importPlan, updatePlan, type Rename } from '../store/actions';
-import { useAppStore } from '../store/appStore';
-import { currentSession } from '../store/sessionHolder';
+import { updatePlan, type Rename } from '../store/actions';
+import { appStore } from '../store/appStore';
+import { exportPlan, importPlan } from '../store/fileActions';
+import { planOf, seatsOf as seatUsageOf } from '../store/reads';
+import { useApp } from '../store/useApp';
 
 interface DraftLicense {
   name: string;
@@ -37,14 +39,14 @@ function fromDraft(draft: Draft): { plan: Plan | null; problems: readonly string
 
 /** Removing a name users hold turns their cells into errors: ask first, saying how many. */
 function confirmRemoval(kind: 'license' | 'addOn', name: string): boolean {
-  const holders = currentSession()?.seatUsage().find((s) => s.kind === kind && s.name === name)?.assigned ?? 0;
+  const holders = seatUsageOf(appStore.getState()).find((s) => s.kind === kind && s.name === name)?.assigned ?? 0;
   if (holders === 0) return true;
   const what = kind === 'license' ? 'license' : 'add-on';
   return window.confirm(`${holders.toLocaleString('en-US')} ${holders === 1 ? 'user holds' : 'users hold'} the ${what} "${name}". Remove it from the plan? Their cells will show as errors until you assign something else.`);
 }
 
 export function PlanEditor() {
-  const plan = useAppStore((s) => s.plan);
+  const plan = useApp(planOf);
   const [draft, setDraft] = useState<Draft>(() => toDraft(plan));
   const [applied, setApplied] = useState(plan);
   const [problems, setProblems] = useState<readonly string[]>([]);

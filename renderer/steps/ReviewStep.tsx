@@ -1,35 +1,31 @@
-// Step 4, Review (issue 4, item 4): current → new matrix, who loses access, seat usage, findings, reports.
+// Step 4, Review: current → new matrix, who loses access, seat usage, findings, reports.
 import { useMemo } from 'react';
-import { transitions } from '../../shared/index';
 import { FindingsList } from '../components/FindingsList';
 import { SeatChart } from '../components/SeatChart';
-import { downloadReport, goTo, showCell } from '../store/actions';
-import { useAppStore } from '../store/appStore';
-import { usersLosingAccess } from '../store/selectors';
-import { currentSession } from '../store/sessionHolder';
+import { goTo, showCell } from '../store/actions';
+import { downloadReport } from '../store/fileActions';
+import { countsOf, losersOf, planOf, rowCountOf, seatsOf, sessionOf, transitionsOf } from '../store/reads';
+import { sameSeats } from '../store/selectors';
+import { sameFields, useApp } from '../store/useApp';
 
 const LOSERS_SHOWN = 50;
 
 export function ReviewStep() {
-  const revision = useAppStore((s) => s.revision);
-  const openSeq = useAppStore((s) => s.openSeq);
-  const seats = useAppStore((s) => s.seats);
-  const counts = useAppStore((s) => s.counts);
-  const rowCount = useAppStore((s) => s.rowCount);
-  const originalName = useAppStore((s) => s.originalName);
-  const session = currentSession();
+  const seats = useApp(seatsOf, sameSeats);
+  const counts = useApp(countsOf, sameFields);
+  const rowCount = useApp(rowCountOf);
+  const originalName = useApp((s) => s.open?.originalName ?? null);
+  const session = useApp(sessionOf);
+  const plan = useApp(planOf);
+  const list = useApp(transitionsOf);
+  const losers = useApp((s) => losersOf(s, LOSERS_SHOWN));
   const matrix = useMemo(() => {
-    if (!session) return null;
-    const list = transitions(session);
     const currents = [...new Set(list.map((t) => t.current))];
-    const nexts = [...new Set([...session.plan.licenses.map((l) => l.name), ...list.map((t) => t.next)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
+    const nexts = [...new Set([...plan.licenses.map((l) => l.name), ...list.map((t) => t.next)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
     const cell = new Map(list.map((t) => [`${t.current}\u0000${t.next}`, t.users]));
     return { currents, nexts, cell };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read when the session changes
-  }, [session, revision, openSeq]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read on each revision
-  const losers = useMemo(() => (session ? usersLosingAccess(session, LOSERS_SHOWN) : { rows: [], total: 0 }), [session, revision, openSeq]);
-  if (!session || !matrix) return null;
+  }, [list, plan]);
+  if (!session) return null;
   const licenseColumn = session.source.columns.newLicense;
   const ready = counts.errors === 0;
   return (

@@ -1,12 +1,14 @@
-// Step 5, Save (issue 4, item 5): the upload-ready file, blocked while errors remain, saying why and where.
+// Step 5, Save (docs/formats.md "The upload-ready file"): the upload-ready file, blocked while errors remain, saying why and where.
 import { FindingsList } from '../components/FindingsList';
-import { goTo, saveClean } from '../store/actions';
-import { useAppStore } from '../store/appStore';
+import { goTo } from '../store/actions';
+import { saveClean } from '../store/fileActions';
+import { countsOf, fileNameOf, rowCountOf } from '../store/reads';
+import { sameFields, useApp } from '../store/useApp';
 
 export function SaveStep() {
-  const counts = useAppStore((s) => s.counts);
-  const fileName = useAppStore((s) => s.fileName);
-  const rowCount = useAppStore((s) => s.rowCount);
+  const counts = useApp(countsOf, sameFields);
+  const fileName = useApp(fileNameOf);
+  const rowCount = useApp(rowCountOf);
   const blocked = counts.errors > 0;
   return (
     <div className="save">

@@ -1,11 +1,17 @@
-// The bound zustand store: what the screen shows. The session itself lives in sessionHolder.
-import { create } from 'zustand';
-import { parsePlanText, type FileRefusal, type Plan, type SeatUsage } from '../../shared/index';
+// The one store the UI reads the migration through (docs/architecture.md "The data path"): the open session (a core
+// object, never cloned, the only home of the plan, "which user are you" and every cell) and what the
+// screen shows around it. Components read it with useApp(selector); every change goes through actions.
+import { createStore } from 'zustand/vanilla';
+import type { GridApi } from 'ag-grid-community';
+import { parsePlanText, type FileRefusal, type MigrationSession, type Plan, type SourceInfo } from '../../shared/index';
 import samplePlanText from '../../resources/samples/sample-plan.json?raw';
+import type { GridRow } from '../grid/gridRow';
 import type { SavedProgressEntry } from '../platform/platform';
+import type { FileIndexes } from '../worker/loadClient';
 import type { LoadStage } from '../worker/protocol';
 import { EMPTY_HISTORY, type History } from './history';
-import { NO_FILTERS, type Filters } from './selectors';
+import { ALL_ROWS, NO_FILTERS, type Filters, type RowView, type SortKey } from './rowView';
+import { NO_SELECTION, type Selection } from './selection';
 
 export type Step = 'open' | 'overview' | 'assign' | 'review' | 'save';
 export const STEPS: readonly { id: Step; label: string }[] = [
@@ -30,22 +36,33 @@ export interface CellTarget {
   readonly seq: number;
 }
 
+/** The file being migrated: its session and what was learnt about the file when it was read. */
+export interface OpenMigration {
+  readonly session: MigrationSession;
+  readonly indexes: FileIndexes;
+  readonly name: string;
+  readonly handle: string | null;
+  readonly source: SourceInfo;
+  /** Key of the saved progress in the platform's store. */
+  readonly progressId: string;
+  readonly originalName: string | null;
+}
+
 export interface AppState {
   step: Step;
   loading: { name: string; stage: LoadStage | 'hashing'; rows?: number } | null;
   refusal: (FileRefusal & { name: string }) | null;
-  fileName: string | null;
-  originalName: string | null;
-  rowCount: number;
-  revision: number;
-  seats: readonly SeatUsage[];
-  counts: { errors: number; warnings: number };
-  plan: Plan;
-  me: string | null;
+  open: OpenMigration | null;
+  /** Bumped by every change to the open session's cells, plan or admin: what memoized reads are keyed on. */
+  version: number;
+  /** The plan the next file opens with while none is open; once one is, the plan lives in its session. */
+  nextPlan: Plan;
   history: History;
-  selectedRows: number;
   filters: Filters;
-  shownRows: number;
+  sort: readonly SortKey[];
+  /** The rows the grid shows, in order. */
+  view: RowView;
+  selection: Selection;
   target: CellTarget | null;
   notice: Notice | null;
   theme: ThemeChoice;
@@ -53,8 +70,10 @@ export interface AppState {
   lastSavedAt: string | null;
   /** Bumped to ask the search box for focus (Ctrl+F). */
   findRequest: number;
-  /** Bumped each time a file is opened: a new session. */
-  openSeq: number;
+  /** The grid on screen (Assign): the store updates the rows that changed through it. */
+  grid: GridApi<GridRow> | null;
+  /** Every locked column is ranked for sorting (the load worker is done). */
+  settled: boolean;
 }
 
 const samplePlan = parsePlanText(samplePlanText);
@@ -65,25 +84,22 @@ export const initialState: AppState = {
   step: 'open',
   loading: null,
   refusal: null,
-  fileName: null,
-  originalName: null,
-  rowCount: 0,
-  revision: 0,
-  seats: [],
-  counts: { errors: 0, warnings: 0 },
-  plan: SAMPLE_PLAN,
-  me: null,
+  open: null,
+  version: 0,
+  nextPlan: SAMPLE_PLAN,
   history: EMPTY_HISTORY,
-  selectedRows: 0,
   filters: NO_FILTERS,
-  shownRows: 0,
+  sort: [],
+  view: ALL_ROWS,
+  selection: NO_SELECTION,
   target: null,
   notice: null,
   theme: 'system',
   saved: [],
   lastSavedAt: null,
   findRequest: 0,
-  openSeq: 0,
+  grid: null,
+  settled: false,
 };
 
-export const useAppStore = create<AppState>()(() => initialState);
+export const appStore = createStore<AppState>()(() => initialState);

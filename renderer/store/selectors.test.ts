@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, licenseChanges, loadExport, parsePlanText } from '../../shared/index';
-import { addOnOptions, collectFindings, licenseOptions, rowPasses, rowsWithCurrent, searchIndex, seatImpact, usersLosingAccess } from './selectors';
+import { addOnOptions, collectFindings, licenseOptions, rowsWithCurrent, seatImpact, usersLosingAccess } from './selectors';
+import { findingRow } from './findingPlace';
 import { commandForKey } from '../platform/browser';
+import { loadInWorker } from '../worker/loadClient';
 
 import sampleExport from '../../resources/samples/sample-export.csv?raw';
 import samplePlan from '../../resources/samples/sample-plan.json?raw';
@@ -32,9 +34,11 @@ describe('selectors over the sample export', () => {
     expect(addOnOptions(s, 1, '').reason).toContain('Choose a New License first');
   });
 
-  it('maps by current license, dropping add-ons where none are allowed, with the seat impact', () => {
+  it('maps by current license, dropping add-ons where none are allowed, with the seat impact', async () => {
     const s = sample();
-    const rows = rowsWithCurrent(s, 'optimize');
+    const file = await loadInWorker(new TextEncoder().encode(sampleExport), { onStage: () => {} });
+    if (!file.ok) throw new Error('sample did not load');
+    const rows = rowsWithCurrent(file.value.indexes, 'Optimize');
     expect(rows).toHaveLength(24);
     const changes = licenseChanges(s, rows, 'Essentials', { kind: 'keep' });
     expect(changes.every((c) => c.addOns === '')).toBe(true);
@@ -42,20 +46,15 @@ describe('selectors over the sample export', () => {
     expect(impact.find((i) => i.name === 'Essentials')).toMatchObject({ before: 0, after: 24, seats: 8 });
   });
 
-  it('filters rows by search text, current license and problems', () => {
-    const s = sample();
-    const index = searchIndex(s);
-    const shown = (f: Parameters<typeof rowPasses>[2]) => Array.from({ length: s.rowCount }, (_, r) => r).filter((r) => rowPasses(s, r, f, index)).length;
-    expect(shown({ search: 'emma.garcia', current: null, next: null, problemsOnly: false })).toBe(1);
-    expect(shown({ search: '', current: 'Standard', next: null, problemsOnly: false })).toBe(14);
-    expect(shown({ search: '', current: null, next: '', problemsOnly: true })).toBe(45);
-  });
-
-  it('caps the findings list', () => {
+  it('caps the findings list and finds each finding’s row and cell by its indexes', () => {
     const s = sample();
     const list = collectFindings(s, 10);
     expect(list.items).toHaveLength(10);
     expect(list.more).toBe(true);
+    const onRow = list.items.find((f) => f.record !== null && f.record >= 0)!;
+    expect(s.rowNumber(findingRow(s, onRow))).toBe(s.place(onRow).row);
+    expect(findingRow(s, { ...onRow, record: null })).toBe(-1);
+    expect(findingRow(s, { ...onRow, record: -1 })).toBe(-1);
     expect(usersLosingAccess(s, 5)).toMatchObject({ total: 45 });
   });
 });

@@ -1,18 +1,45 @@
-// Messages between the renderer and the load worker.
-import type { FileRefusal, LoadedExport, PackedTable } from '../../shared/index';
+// Messages between the renderer and the load worker: the file's bytes go in (and come back once read);
+// its description, its rows in chunks and (afterwards, in the background) the sort ranks of its
+// text-only columns come out.
+import type { CsvTableHead, FileRefusal, LoadedExport } from '../../shared/index';
+import type { RowChunk } from './rowChunks';
 
-/** A loaded export with its table packed (one string + offsets) for a cheap postMessage. */
-export type PackedExport = Omit<LoadedExport, 'table'> & { readonly table: PackedTable };
+export type LoadRequest =
+  | {
+      readonly type: 'load';
+      readonly id: number;
+      /** Transferred: the worker hands the bytes back with the head. */
+      readonly bytes: Uint8Array;
+      /** Also rank the text-only locked columns for sorting, when told to (not for an original export). */
+      readonly rank: boolean;
+    }
+  /** The file is open and its first screen shown: rank now (not while the UI thread checks every row). */
+  | { readonly type: 'rank'; readonly id: number };
 
-export interface LoadRequest {
-  readonly id: number;
-  readonly bytes: Uint8Array;
+/** Everything the file says except its rows and its text (the UI thread decodes that only if asked). */
+export type LoadHead = Omit<LoadedExport, 'table' | 'text'> & {
+  readonly table: CsvTableHead;
+  readonly rows: number;
+};
+
+export interface LoadTail {
+  readonly sha256: string;
+  /** Columns that travelled as text in some chunk (no full dictionary). */
+  readonly textColumns: readonly number[];
+  /** When the worker had parsed the file and posted its last rows (performance.timeOrigin + now). */
+  readonly parsedAt: number;
+  readonly packedAt: number;
 }
 
 export type LoadStage = 'reading' | 'transferring' | 'checking';
 
 export type LoadResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: LoadStage; readonly rows?: number }
-  | { readonly id: number; readonly type: 'loaded'; readonly loaded: PackedExport }
-  | { readonly id: number; readonly type: 'refused'; readonly refusal: FileRefusal }
+  | { readonly id: number; readonly type: 'head'; readonly head: LoadHead; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly type: 'rows'; readonly chunk: RowChunk }
+  | { readonly id: number; readonly type: 'done'; readonly tail: LoadTail }
+  /** Sort ranks of one text-only locked column, sent after 'done' while the admin already works. */
+  | { readonly id: number; readonly type: 'ranks'; readonly column: number; readonly rank: Uint32Array; readonly distinct: number }
+  | { readonly id: number; readonly type: 'settled' }
+  | { readonly id: number; readonly type: 'refused'; readonly refusal: FileRefusal; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };

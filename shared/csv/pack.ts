@@ -33,7 +33,8 @@ function split({ joined, ends }: JoinedCells): string[] {
   return out;
 }
 
-function headOf(table: CsvTable): CsvTableHead {
+/** The plain-data part of a table (what travels with, or instead of, its cells). */
+export function tableHeadOf(table: CsvTable): CsvTableHead {
   const { header, headerRecord, headerProblem, recordIndex, blankRows, malformed, dialect } = table;
   return { header, headerRecord, headerProblem, recordIndex, blankRows, malformed, dialect };
 }
@@ -50,7 +51,7 @@ export function packTable(table: CsvTable): PackedTable {
     widths[r] = cells.length;
     for (const cell of cells) all.push(cell);
   }
-  return { kind: 'whole', head: headOf(table), cells: join(all), widths };
+  return { kind: 'whole', head: tableHeadOf(table), cells: join(all), widths };
 }
 
 /** The typed arrays of a packed table, to transfer rather than copy. */

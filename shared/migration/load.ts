@@ -18,10 +18,11 @@ export interface LoadedExport {
   readonly duplicateColumns: readonly (readonly number[])[];
 }
 
-export function loadExportText(decoded: DecodedText): LoadedExport {
+export function loadExportText(decoded: DecodedText, options: { readonly whole?: boolean } = {}): LoadedExport {
   const dialect = detectDialect(decoded.text);
-  // A large file keeps as cells only the columns the rules read; the others are read again when shown.
-  const table = tokenize(decoded.text, dialect, { keep: (header) => ruleColumns(mapColumns(header).columns) });
+  // A large file keeps as cells only the columns the rules read; the others are read again when shown
+  // (unless the caller needs every cell at once: the app's load worker hands them all to the page).
+  const table = tokenize(decoded.text, dialect, options.whole ? {} : { keep: (header) => ruleColumns(mapColumns(header).columns) });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header);
   return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
@@ -33,7 +34,10 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
   return { unique: inFile([columns.userId, columns.email]), repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
 }
 
-export type LoadOptions = DecodeOptions;
+export interface LoadOptions extends DecodeOptions {
+  /** Hold every cell as a string, whatever the file's size (for a caller that reads every cell once). */
+  readonly whole?: boolean;
+}
 
 /**
  * Read any bytes: never throws; refuses what is not a CSV with a reason that names what it is.
@@ -53,5 +57,5 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value));
+  return ok(loadExportText(decoded.value, { whole: options.whole }));
 }

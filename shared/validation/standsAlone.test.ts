@@ -8,36 +8,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * Files that still cite outside documents or issues, being rewritten elsewhere right now (renderer/, e2e/,
- * the benchmarks). Each must still have such a citation: once it is fixed, remove it from this list.
- */
-const PENDING: ReadonlySet<string> = new Set([
-  'e2e/browser/assign.spec.ts',
-  'e2e/browser/open.spec.ts',
-  'e2e/browser/overview.spec.ts',
-  'e2e/browser/review-save.spec.ts',
-  'e2e/browser/sample-flow.spec.ts',
-  'e2e/browser/validate.spec.ts',
-  'e2e/electron/resume.spec.ts',
-  'renderer/grid/AddOnsEditor.tsx',
-  'renderer/grid/LicenseEditor.tsx',
-  'renderer/grid/MigrationGrid.tsx',
-  'renderer/platform/browser.ts',
-  'renderer/platform/electron.ts',
-  'renderer/platform/platform.ts',
-  'renderer/steps/AssignStep.tsx',
-  'renderer/steps/BulkDialogs.tsx',
-  'renderer/steps/OpenStep.tsx',
-  'renderer/steps/OverviewStep.tsx',
-  'renderer/steps/PlanEditor.tsx',
-  'renderer/steps/ReviewStep.tsx',
-  'renderer/steps/SaveStep.tsx',
-  'renderer/store/sessionHolder.ts',
-  'renderer/worker/loadExport.worker.ts',
-  'scripts/bench-ui.mjs',
-  'scripts/bench.mjs',
-]);
 
 /** Folders never scanned when git cannot list the files (the ones .gitignore names). */
 const UNTRACKED_DIRS = new Set(['node_modules', 'dist', 'release', '.tsbuild', 'test-results', 'playwright-report', 'screenshots', 'bench-out', '.vite', '.git']);
@@ -195,16 +165,11 @@ describe('the repository stands alone', () => {
     expect(texts.size).toBeGreaterThan(150);
   });
 
-  it('no file cites a document or a path outside the repository (files being rewritten elsewhere aside)', () => {
-    const problems = [...texts].filter(([file]) => !PENDING.has(file)).flatMap(([file, text]) => outsideCitations(file, text));
+  it('no file cites a document or a path outside the repository', () => {
+    const problems = [...texts].flatMap(([file, text]) => outsideCitations(file, text));
     expect(problems).toEqual([]);
   });
 
-  it.each([...PENDING])('%s is still waiting for its citations to be rewritten (else take it off the pending list)', (file) => {
-    const text = texts.get(file);
-    if (text === undefined) return; // gone: nothing of it can cite anything
-    expect(outsideCitations(file, text), `${file} cites nothing outside any more: remove it from PENDING`).not.toEqual([]);
-  });
 
   it('every cited section of docs/*.md and README.md, and every link to a heading, names a heading that exists', () => {
     const problems = [...texts].flatMap(([file, text]) => brokenSections(file, text, repositoryHeadings));

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_SEPARATOR, ChunkDecoder, ChunkEncoder, MAX_DICTIONARY } from './rowChunks';
+
+/** Encode `records` in chunks of `size` and decode them back, as the worker and the page do. */
+function roundTrip(records: string[][], width: number, size: number) {
+  const encoder = new ChunkEncoder(width);
+  const out = new Array<string[]>(records.length);
+  const rowStart = new Uint32Array(records.length);
+  const decoder = new ChunkDecoder(width, out, rowStart);
+  const chunks = [];
+  for (let from = 0; from < records.length; from += size) {
+    const chunk = encoder.encode(records, from, Math.min(records.length, from + size));
+    chunks.push(chunk);
+    const unpacker = decoder.add(chunk);
+    while (!unpacker.step(0)) {
+      /* a slice at a time */
+    }
+  }
+  return { out, rowStart, chunks, decoder, encoder };
+}
+
+describe('rows from the load worker', () => {
+  it('come back exactly as parsed: repeated values as shared codes, the rest as text, malformed rows whole', () => {
+    const records = [
+      ['1', 'Ava', 'Optimize', ''],
+      ['2', 'Liam', 'optimize ', 'Meet, Deal'],
+      ['3', 'Ava', 'Optimize', ''],
+      ['4', 'too', 'few'],
+      ['5', 'Noah', `with ${CELL_SEPARATOR} separator`, 'x', 'and one too many'],
+      ['6', '', '', ''],
+    ];
+    const { out, chunks, decoder } = roundTrip(records, 4, 2);
+    expect(out).toEqual(records);
+    // Equal values are one string: the codes point to the same dictionary entry.
+    expect(decoder.values[1].filter((v) => v === 'Ava')).toHaveLength(1);
+    expect(chunks[0].codes[1]).not.toBeNull();
+    expect(chunks[1].odd.map((o) => o.row)).toEqual([1]);
+    expect(chunks[2].odd.map((o) => o.row)).toEqual([0]);
+  });
+
+  it('sends a column with too many distinct values as text from the next chunk on', () => {
+    const n = MAX_DICTIONARY + 10;
+    const records = Array.from({ length: n * 2 }, (_, r) => [`id-${r}`, r % 2 ? 'Engage' : 'Admin']);
+    const { out, chunks, encoder } = roundTrip(records, 2, n);
+    expect(out).toEqual(records);
+    expect(chunks[0].codes[0]).not.toBeNull();
+    expect(chunks[1].codes[0]).toBeNull();
+    expect(chunks[1].codes[1]).not.toBeNull();
+    expect(encoder.textColumns()).toEqual([0]);
+    expect(chunks[1].text.split(CELL_SEPARATOR).slice(0, 2)).toEqual([`id-${n}`, `id-${n + 1}`]);
+  });
+
+  it('records where each row starts in its chunk text (what the search reads)', () => {
+    const records = Array.from({ length: 20_000 }, (_, r) => [`user${r}@acme.example`, r === 13_001 ? `a ${CELL_SEPARATOR} b` : `row ${r} note`]);
+    const { out, rowStart, chunks } = roundTrip(records, 2, 4000);
+    expect(out).toEqual(records);
+    // Every value is distinct: past the dictionary limit (after the third chunk) the columns are text.
+    const chunk = chunks[3];
+    expect(chunk.codes).toEqual([null, null]);
+    const r = 13_002;
+    const start = rowStart[r];
+    expect(chunk.text.slice(start, start + records[r][0].length)).toBe(records[r][0]);
+  });
+});
