@@ -212,6 +212,11 @@ export interface TokenizeOptions {
   readonly keep?: (header: readonly string[]) => KeptColumns;
   /** Files with at least this many records are held compactly (text, spans, kept columns). */
   readonly compactFrom?: number;
+  /**
+   * Called with each data record's cells while they are at hand (record index, cells, header): what
+   * a caller derives from cells that are not kept (key hashes) costs no second read of the file.
+   */
+  readonly visit?: (record: number, cells: readonly string[], header: readonly string[]) => void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -222,11 +227,13 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
   if (options.keep !== undefined) {
     const spans = scanRecords(prepared, dialect.delimiter);
     if (spans !== null && spans.length >> 1 >= (options.compactFrom ?? COMPACT_FROM)) {
-      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep);
+      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep, options.visit);
       if (compact !== null) return compact;
     }
   }
-  return tokenizeWhole(text, prepared, dialect);
+  const whole = tokenizeWhole(text, prepared, dialect);
+  if (options.visit) for (let r = 0; r < whole.rowCount; r++) options.visit(r, whole.cells(r), whole.header);
+  return whole;
 }
 
 /**
@@ -295,7 +302,14 @@ const CHUNK_RECORDS = 2048;
  * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
  * papaparse does not split a chunk as the scan did (then the file is read whole).
  */
-function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all: Int32Array, keep: (header: readonly string[]) => KeptColumns): CsvTable | null {
+function tokenizeCompact(
+  text: string,
+  prepared: Prepared,
+  dialect: Dialect,
+  all: Int32Array,
+  keep: (header: readonly string[]) => KeptColumns,
+  visit?: TokenizeOptions['visit'],
+): CsvTable | null {
   const { input, newline, sentinel } = prepared;
   if (input.length === 0) return null;
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
@@ -343,6 +357,7 @@ function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all
       recordIndex[r] = fileRecord - first;
       spans[2 * r] = all[2 * fileRecord];
       spans[2 * r + 1] = all[2 * fileRecord + 1];
+      visit?.(r, fields, header);
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
         const pool = interned[j];

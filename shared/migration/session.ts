@@ -99,7 +99,7 @@ export class MigrationSession {
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
-    const users = checkUsers(table, columns, this.malformed, fixed);
+    const users = checkUsers(table, columns, this.malformed, fixed, source.keyHashes);
     if (options.original) compareWithOriginal(source, options.original, this.malformed, fixed);
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
