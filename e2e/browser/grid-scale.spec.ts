@@ -2,7 +2,7 @@
 // with "select all shown", search in any case and script, named undo steps — now that rows, selection,
 // filters and sort live in the store (infinite row model), and files arrive in chunks.
 import { expect, test } from '@playwright/test';
-import { cell, chooseFile, freshApp, gotoStep, openSample, seat } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, importPlan, openSample, seat } from './helpers';
 
 const LAST_NAME = 2;
 const LICENSE = 8;
@@ -79,9 +79,9 @@ test.describe('the sample in the grid', () => {
     await page.getByTestId('bulk-license').selectOption('Engage');
     await page.getByTestId('apply-map').click();
     await expect(seat(page, 'Engage')).toHaveText('24 / 40');
-    await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Map Optimize → Engage, 24 users/);
+    await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: map Optimize → Engage, 24 users/);
     await page.getByTestId('undo').click();
-    await expect(page.getByTestId('redo')).toHaveAttribute('title', /Redo: Map Optimize → Engage, 24 users/);
+    await expect(page.getByTestId('redo')).toHaveAttribute('title', /Redo: map Optimize → Engage, 24 users/);
     await expect(page.getByTestId('undo')).toBeDisabled();
   });
 });
@@ -93,6 +93,7 @@ test('a 60,000-user file: search, sort and "select all shown" reach users in eve
   for (let i = 0; i < 60000; i++) rows.push(`${100000 + i},F${i},L${i % 97},user${i}@acme.example,Rep ${i % 11},Team ${i % 7},${i % 3 ? 'Optimize' : 'Standard'},,,`);
   await chooseFile(page, () => page.getByTestId('pick-export').click(), { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(header + rows.join('\n') + '\n') });
   await expect(page.getByTestId('plan-editor')).toBeVisible({ timeout: 30_000 });
+  await importPlan(page);
   await gotoStep(page, 'assign');
   await page.getByTestId('search').fill('USER59998@');
   await expect(page.getByTestId('shown-count')).toHaveText('1 of 60,000 shown');

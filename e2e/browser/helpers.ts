@@ -9,18 +9,25 @@ export const realClient = path.join(repoRoot, 'test/fixtures/real-client');
 export const samples = path.join(repoRoot, 'resources/samples');
 export const screenshots = path.join(repoRoot, 'screenshots');
 
-/** A fresh app: saved progress from earlier tests cleared. */
+/** A fresh app: saved progress from earlier tests cleared (IndexedDB, and edits kept while a page unloaded). */
 export async function freshApp(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
+        localStorage.clear();
         const request = indexedDB.deleteDatabase('license-prep');
         request.onsuccess = request.onerror = request.onblocked = () => resolve();
       }),
   );
   await page.reload();
   await expect(page.getByTestId('open-sample')).toBeVisible();
+}
+
+/** A real file starts with an empty plan: fill it the way an admin does, by importing a plan JSON (the sample's by default). */
+export async function importPlan(page: Page, file: string = path.join(samples, 'sample-plan.json')): Promise<void> {
+  await chooseFile(page, () => page.getByTestId('import-plan').click(), file);
+  await expect(page.getByTestId('notice')).toContainText('Plan imported');
 }
 
 export async function openSample(page: Page): Promise<void> {

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, samples, seat } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, importPlan, samples, seat } from './helpers';
 
 const LICENSE = 8;
 const ADDONS = 9;
@@ -13,6 +13,7 @@ async function openWith(page: import('@playwright/test').Page, replace: (csv: st
   const csv = replace(readFileSync(path.join(samples, 'sample-export.csv'), 'utf8'));
   await chooseFile(page, () => page.getByTestId('pick-export').click(), { name: 'acme-users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await importPlan(page);
   await gotoStep(page, 'assign');
   await expect(cell(page, 0, 1)).toBeVisible();
 }
@@ -39,18 +40,32 @@ test('editors start from what a misspelled cell most likely means and never drop
   await expect(cell(page, 0, ADDONS)).toHaveText('Meet, Deal');
 });
 
-test('undo after renaming a license brings back the new name, not the old unknown one', async ({ page }) => {
+test('undo after renaming a license undoes the rename first, then the edits before it: never an unknown name', async ({ page }) => {
   await openWith(page, (csv) => csv);
   await cell(page, 0, LICENSE).dblclick();
   await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
   await cell(page, 0, LICENSE).dblclick();
   await page.getByTestId('license-editor').getByRole('option', { name: /^Admin/ }).click();
+  await cell(page, 1, LICENSE).dblclick();
+  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
   await gotoStep(page, 'overview');
   await page.getByLabel('License 1 name').fill('Engage Pro');
-  await gotoStep(page, 'assign');
-  await page.getByTestId('undo').click();
-  await expect(cell(page, 0, LICENSE)).toHaveText('Engage Pro');
   await expect(seat(page, 'Engage Pro')).toHaveText('1 / 40');
+  await gotoStep(page, 'assign');
+  await expect(cell(page, 1, LICENSE)).toHaveText('Engage Pro');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('notice')).toHaveText(/Undid: rename license Engage → Engage Pro/);
+  await expect(cell(page, 1, LICENSE)).toHaveText('Engage');
+  await expect(seat(page, 'Engage')).toHaveText('1 / 40');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 1, LICENSE)).toHaveText('');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 0, LICENSE)).toHaveText('Engage');
+  await expect(page.getByTestId('error-count')).toHaveText('0');
+  // and forward again: the rename comes back with its holders
+  for (let i = 0; i < 3; i++) await page.getByTestId('redo').click();
+  await expect(cell(page, 1, LICENSE)).toHaveText('Engage Pro');
+  await expect(cell(page, 0, LICENSE)).toHaveText('Admin');
   await expect(page.getByTestId('error-count')).toHaveText('0');
 });
 
@@ -62,23 +77,29 @@ test('rows a filter hides leave the selection, so a bulk edit only reaches rows 
   await expect(page.getByTestId('edit-selection')).toContainText('24 selected');
 });
 
-test('removing a license users hold asks first, naming how many', async ({ page }) => {
+test('removing a license users hold asks first in the app\'s own dialog, naming how many; no native confirm', async ({ page }) => {
   await openWith(page, (csv) => csv);
+  const native: string[] = [];
+  page.on('dialog', (dialog) => {
+    native.push(dialog.message());
+    void dialog.dismiss();
+  });
   await cell(page, 0, LICENSE).dblclick();
   await page.getByTestId('license-editor').getByRole('option', { name: /^Essentials/ }).click();
   await gotoStep(page, 'overview');
-  const asked: string[] = [];
-  page.once('dialog', (dialog) => {
-    asked.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.getByRole('button', { name: 'Remove Essentials' }).click();
-  expect(asked[0]).toContain('1 user holds the license "Essentials"');
+  const remove = page.getByRole('button', { name: 'Remove Essentials' });
+  await remove.click();
+  const dialog = page.getByTestId('remove-dialog');
+  await expect(dialog).toContainText('1 user holds the license “Essentials”');
+  await dialog.getByTestId('question-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(remove).toBeFocused();
   await expect(seat(page, 'Essentials')).toHaveText('1 / 8');
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Remove Essentials' }).click();
+  await remove.click();
+  await page.getByTestId('remove-dialog').getByRole('button', { name: 'Remove Essentials' }).click();
   await expect(seat(page, 'Essentials')).toHaveCount(0);
   await expect(page.getByTestId('error-count')).toHaveText('1');
+  expect(native).toEqual([]);
 });
 
 test('the review verdict calls out users who will lose access, even when ready to upload', async ({ page }) => {

@@ -1,5 +1,8 @@
 // The app shell: header with steps, seat counters and theme; the current step; menu commands.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { focusLost, focusStepHeading } from '../components/focus';
+import { LiveRegion } from '../components/LiveRegion';
+import { QuestionDialog } from '../components/QuestionDialog';
 import { SeatCounters } from '../components/SeatCounters';
 import { platform } from '../platform/index';
 import type { MenuCommand } from '../platform/platform';
@@ -11,8 +14,8 @@ import { SaveStep } from '../steps/SaveStep';
 import { RulesHelp } from '../help/RulesHelp';
 import { goTo, notify, redo, requestFind, setTheme, showHelp, undo } from '../store/actions';
 import { appStore, type ThemeChoice } from '../store/appStore';
-import { flushAutosave } from '../store/autosave';
-import { closeFile, downloadReport, openExport, pickAndOpen, saveClean } from '../store/fileActions';
+import { flushAutosave, keepUnsavedNow } from '../store/autosave';
+import { closeFile, downloadReport, openFile, pickAndOpen, saveClean } from '../store/fileActions';
 import { fileNameOf } from '../store/reads';
 import { useApp } from '../store/useApp';
 import { StepBar } from './StepBar';
@@ -90,20 +93,28 @@ export function App() {
   }, []);
   useEffect(() => platform().onFlushRequest?.(flushAutosave), []);
   // A file main opened by itself (Open Recent, a second launch, macOS "Open With") opens like a picked one.
-  useEffect(() => platform().onOpenFile?.((file) => (goTo('open'), void openExport(file))), []);
+  useEffect(() => platform().onOpenFile?.((file) => (goTo('open'), void openFile(file))), []);
   useEffect(() => {
-    const flush = (): void => void flushAutosave();
-    // Hidden (minimised, switched away, about to close) gives more time than pagehide to finish the save.
+    // Hidden (minimised, switched away, about to close) or going away (reload, close): what is not saved
+    // yet is kept at once — the page may be gone before an asynchronous save finishes.
     const hidden = (): void => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') keepUnsavedNow();
     };
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', keepUnsavedNow);
     document.addEventListener('visibilitychange', hidden);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', keepUnsavedNow);
       document.removeEventListener('visibilitychange', hidden);
     };
   }, []);
+  // A new step replaced what had focus: focus its heading, so keyboard and screen-reader users start there.
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    const frame = requestAnimationFrame(() => focusLost() && focusStepHeading());
+    return () => cancelAnimationFrame(frame);
+  }, [step]);
 
   return (
     <div className={`app step-${step}`}>
@@ -117,9 +128,11 @@ export function App() {
         <StepBar />
         <div className="header-end">
           {fileName && (
-            <span className="file-name" title={fileName} data-testid="file-name">
-              {fileName}
-              {lastSavedAt ? <span className="saved-dot" title={`Progress saved ${new Date(lastSavedAt).toLocaleTimeString()}`} data-testid="autosaved" /> : null}
+            <span className="file-name" title={fileName}>
+              <span className="ellipsis" data-testid="file-name">
+                {fileName}
+              </span>
+              {lastSavedAt ? <span className="saved-dot" role="img" aria-label={`Progress saved ${new Date(lastSavedAt).toLocaleTimeString()}`} title={`Progress saved ${new Date(lastSavedAt).toLocaleTimeString()}`} data-testid="autosaved" /> : null}
             </span>
           )}
           <button type="button" className="button ghost small" onClick={() => showHelp('rules')} data-testid="open-rules" title="The migration rules (F1)">
@@ -130,25 +143,28 @@ export function App() {
           </button>
         </div>
       </header>
-      <div className="counters-bar">
+      <section className="counters-bar" aria-label="Seats and problems">
         <SeatCounters />
-      </div>
-      {notice && (
-        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
-          <span>{notice.text}</span>
-          <button type="button" className="button ghost small" onClick={() => notify(null)} aria-label="Dismiss">
-            ✕
-          </button>
-        </div>
-      )}
+      </section>
       <main className="app-main">
+        {notice && (notice.step === undefined || notice.step === step) && (
+          // Said by the live region (LiveRegion); an error is also an alert.
+          <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : undefined} data-testid="notice">
+            <span>{notice.text}</span>
+            <button type="button" className="button ghost small" onClick={() => notify(null)} aria-label="Dismiss the message">
+              ✕
+            </button>
+          </div>
+        )}
         {step === 'open' && <OpenStep />}
         {step === 'overview' && <OverviewStep />}
         {step === 'assign' && <AssignStep dark={dark} />}
         {step === 'review' && <ReviewStep />}
         {step === 'save' && <SaveStep />}
+        <LiveRegion />
       </main>
       {help === 'rules' && <RulesHelp onClose={() => showHelp(null)} />}
+      <QuestionDialog />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { goTo } from '../store/actions';
 import { STEPS } from '../store/appStore';
 import { countsOf, isOpen } from '../store/reads';
 import { useApp } from '../store/useApp';
+import { count } from '../text/counts';
 
 export function StepBar() {
   const step = useApp((s) => s.step);
@@ -17,7 +18,14 @@ export function StepBar() {
             <button type="button" className={`step${s.id === step ? ' current' : ''}${i < current ? ' done' : ''}`} aria-current={s.id === step ? 'step' : undefined} disabled={s.id !== 'open' && !open} onClick={() => goTo(s.id)} data-step={s.id}>
               <span className="step-number">{i + 1}</span>
               {s.label}
-              {s.id === 'review' && open && errors > 0 ? <span className="step-badge">{errors > 999 ? '999+' : errors}</span> : null}
+              {s.id === 'review' && open && errors > 0 ? (
+                <>
+                  <span className="step-badge" aria-hidden="true">
+                    {errors > 999 ? '999+' : errors}
+                  </span>
+                  <span className="sr-only"> ({count(errors, 'error')})</span>
+                </>
+              ) : null}
             </button>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { editAddOns } from '../store/actions';
 import { seatsOf, sessionOf } from '../store/reads';
 import { addOnOptions } from '../store/selectors';
 import { useApp } from '../store/useApp';
+import { findingsOfEditedCell, useEditorPopupName } from './editorPopup';
 import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
@@ -23,6 +24,35 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
   const closestOf = (name: string): string | null => (session ? closestName(name, session.planIndex.addOnNames) : null);
   const boxes = useRef<(HTMLInputElement | null)[]>([]);
   const doneRef = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEditorPopupName(root, session && r >= 0 ? `New Add-ons of row ${session.rowNumber(r).toLocaleString('en-US')}` : 'New Add-ons');
+  const [findings] = useState(() => findingsOfEditedCell(props.eGridCell));
+
+  /** The choices and Apply, in order: what Tab and the arrows move between. */
+  const focusables = (): HTMLElement[] => {
+    const list: (HTMLElement | null)[] = [...boxes.current.filter((b) => b !== null && !b.disabled), ...(root.current ? [...root.current.querySelectorAll<HTMLInputElement>('.option.unknown input')] : []), doneRef.current];
+    return list.filter((e): e is HTMLElement => e !== null);
+  };
+  const move = (delta: number): void => {
+    const list = focusables();
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    list[(at + delta + list.length) % list.length]?.focus();
+  };
+
+  // Tab moves between the choices (and Apply) inside the popup: caught before the grid sees it, which
+  // would close the editor and move to the next cell.
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const onTab = (event: globalThis.KeyboardEvent): void => {
+      if (event.key !== 'Tab' || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      move(event.shiftKey ? -1 : 1);
+    };
+    el.addEventListener('keydown', onTab);
+    return () => el.removeEventListener('keydown', onTab);
+  });
 
   useEffect(() => {
     const first = boxes.current.find((b) => b && !b.disabled);
@@ -57,16 +87,18 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       event.stopPropagation();
-      const focusables = [...boxes.current.filter((b): b is HTMLInputElement => b !== null && !b.disabled), doneRef.current].filter((e) => e !== null);
-      const at = focusables.indexOf(document.activeElement as HTMLInputElement);
-      const next = focusables[(at + (event.key === 'ArrowDown' ? 1 : focusables.length - 1)) % focusables.length];
-      next?.focus();
+      move(event.key === 'ArrowDown' ? 1 : -1);
     }
   };
 
   return (
-    <div className="editor-popup" data-testid="addons-editor" onKeyDown={onKeyDown}>
+    <div className="editor-popup" data-testid="addons-editor" onKeyDown={onKeyDown} ref={root}>
       <div className="editor-title">New Add-ons</div>
+      {findings && (
+        <p className="editor-findings" data-testid="editor-findings">
+          {findings}
+        </p>
+      )}
       {!view.allowed && <p className="editor-reason">{view.reason}</p>}
       <div className="option-list" role="group" aria-label="New Add-ons">
         {view.options.map((option, i) => {
@@ -88,7 +120,7 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
         ))}
       </div>
       <div className="editor-actions">
-        <span className="editor-hint">Space toggle · Enter apply · Esc cancel</span>
+        <span className="editor-hint">Space toggle · Tab next · Enter apply · Esc cancel</span>
         <button type="button" className="button primary small" ref={doneRef} onClick={commit}>
           Apply
         </button>

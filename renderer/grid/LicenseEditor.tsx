@@ -6,6 +6,7 @@ import { editLicense } from '../store/actions';
 import { seatsOf, sessionOf } from '../store/reads';
 import { licenseOptions } from '../store/selectors';
 import { useApp } from '../store/useApp';
+import { findingsOfEditedCell, useEditorPopupName } from './editorPopup';
 import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
@@ -33,6 +34,9 @@ export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
   const [opening] = useState(() => (options[initial] && options[initial].name !== (props.initialValue ?? '') ? options[initial].name : null));
 
   const told = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEditorPopupName(root, session && r >= 0 ? `New License of row ${session.rowNumber(r).toLocaleString('en-US')}` : 'New License');
+  const [findings] = useState(() => findingsOfEditedCell(props.eGridCell));
 
   useEffect(() => {
     if (told.current) return;
@@ -79,8 +83,13 @@ export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
   };
 
   return (
-    <div className="editor-popup" data-testid="license-editor">
+    <div className="editor-popup" data-testid="license-editor" ref={root}>
       <div className="editor-title">New License</div>
+      {findings && (
+        <p className="editor-findings" data-testid="editor-findings">
+          {findings}
+        </p>
+      )}
       <ul className="option-list" role="listbox" aria-label="New License" tabIndex={0} ref={listRef} onKeyDown={onKeyDown} aria-activedescendant={`license-option-${active}`}>
         {options.map((option, index) => (
           <li

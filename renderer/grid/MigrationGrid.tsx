@@ -1,12 +1,12 @@
 // The Assign grid (docs/architecture.md "Grid edits"): rows come from the store's view a block at a time (the
 // infinite row model: no grid node per user), edits are read-only edit requests routed through the
 // store, and the store redraws only the rows that changed.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClickedEvent, CellEditRequestEvent, CellKeyDownEvent, CellPosition, GetRowIdParams, GridReadyEvent, SortChangedEvent, TabToNextCellParams } from 'ag-grid-community';
-import { editAddOns, editLicense, selectRow, setSort } from '../store/actions';
+import type { CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, CellKeyDownEvent, CellPosition, GetRowIdParams, GridReadyEvent, SortChangedEvent, TabToNextCellParams } from 'ag-grid-community';
+import { editAddOns, editLicense, extendSelection, selectRow, setSort } from '../store/actions';
 import { appStore } from '../store/appStore';
-import { displayIndexOf } from '../store/rowView';
+import { displayIndexOf, rowAt } from '../store/rowView';
 import { useApp } from '../store/useApp';
 import { columnDefs } from './columns';
 import { focusCellElement, refocusCell } from './gridEdits';
@@ -53,13 +53,44 @@ const onCellClicked = (event: CellClickedEvent<GridRow>): void => {
   selectRow(event.data.i, mouse?.shiftKey ? 'range' : mouse?.ctrlKey || mouse?.metaKey ? 'toggle' : 'only');
 };
 
-/** Space on a row toggles its selection (as the grid's own selection did). */
+/** Space on a row toggles its selection (as the grid's own selection did); Shift+↑/↓ extends it to the next row, as a spreadsheet does. */
 const onCellKeyDown = (event: CellKeyDownEvent<GridRow>): void => {
   const key = event.event as KeyboardEvent | null | undefined;
-  if (!key || key.key !== ' ' || !event.data || event.api.getEditingCells().length > 0) return;
-  key.preventDefault();
-  selectRow(event.data.i, key.shiftKey ? 'range' : 'toggle');
+  if (!key || !event.data || event.api.getEditingCells().length > 0) return;
+  if (key.key === ' ') {
+    key.preventDefault();
+    selectRow(event.data.i, key.shiftKey ? 'range' : 'toggle');
+    return;
+  }
+  if (key.shiftKey && !key.ctrlKey && !key.metaKey && !key.altKey && (key.key === 'ArrowDown' || key.key === 'ArrowUp') && event.rowIndex !== null) {
+    const { view } = appStore.getState();
+    const next = event.rowIndex + (key.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= view.shown) return;
+    extendSelection(event.data.i, rowAt(view, next));
+  }
 };
+
+/** Whether the last input was the keyboard (a marked cell then shows its findings on focus; the mouse has hover). */
+let keyboardInput = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => void (keyboardInput = true), true);
+  window.addEventListener('pointerdown', () => void (keyboardInput = false), true);
+}
+
+interface FocusTip {
+  readonly text: string;
+  readonly top: number;
+  readonly left: number;
+}
+
+/** Where a tooltip for `cell` goes in `host`: under the cell, or above it when there is no room below. */
+function tipFor(host: HTMLElement, cell: HTMLElement, text: string): FocusTip {
+  const box = host.getBoundingClientRect();
+  const at = cell.getBoundingClientRect();
+  const below = at.bottom - box.top + 4;
+  const top = below + 80 > box.height ? Math.max(0, at.top - box.top - 84) : below;
+  return { text, top, left: Math.max(0, Math.min(at.left - box.left, box.width - 320)) };
+}
 
 export function MigrationGrid({ dark }: { dark: boolean }) {
   const session = useApp((s) => s.open?.session ?? null);
@@ -85,10 +116,39 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
   }, [api, target]);
 
   const [rowClassRules] = useState(selectionClassRules);
+  const host = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<FocusTip | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  /** A cell got keyboard focus: when marked, its findings show beside it (its accessible description, in sight). */
+  const onCellFocused = (event: CellFocusedEvent<GridRow>): void => {
+    setTip(null);
+    if (!keyboardInput || event.rowIndex === null || event.rowIndex === undefined || event.column === null) return;
+    const colId = typeof event.column === 'string' ? event.column : event.column.getColId();
+    const rowIndex = event.rowIndex;
+    requestAnimationFrame(() => {
+      const hostEl = host.current;
+      const cell = hostEl?.querySelector<HTMLElement>(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="${CSS.escape(colId)}"]`);
+      const describedBy = cell?.getAttribute('aria-describedby');
+      const text = describedBy ? document.getElementById(describedBy)?.textContent : null;
+      if (!hostEl || !cell || !text || event.api.isDestroyed() || event.api.getEditingCells().length > 0) return;
+      const focused = event.api.getFocusedCell();
+      if (focused?.rowIndex !== rowIndex || focused.column.getColId() !== colId) return;
+      setTip(tipFor(hostEl, cell, text));
+    });
+  };
 
   if (!session) return null;
   return (
-    <div className="grid-host" data-testid="grid">
+    <div
+      className="grid-host"
+      data-testid="grid"
+      ref={host}
+      data-editing={editing ? '' : undefined}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setTip(null);
+      }}
+    >
       <AgGridReact<GridRow>
         theme={theme}
         rowModelType="infinite"
@@ -104,6 +164,10 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
         onCellEditRequest={onCellEditRequest}
         onCellClicked={onCellClicked}
         onCellKeyDown={onCellKeyDown}
+        onCellFocused={onCellFocused}
+        onCellEditingStarted={() => (setTip(null), setEditing(true))}
+        onCellEditingStopped={() => setEditing(false)}
+        onBodyScroll={() => setTip(null)}
         onSortChanged={onSortChanged}
         onGridReady={onGridReady}
         overlayNoRowsTemplate={NO_ROWS}
@@ -113,6 +177,11 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
         animateRows={false}
         rowBuffer={10}
       />
+      {tip && (
+        <div className="cell-focus-tip" role="tooltip" style={{ top: tip.top, left: tip.left }} data-testid="cell-focus-tooltip">
+          {tip.text}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,10 +1,15 @@
 // The browser platform: file pickers, downloads, IndexedDB for saved progress,
 // keyboard shortcuts standing in for the native menus.
-import { parseJournal, type Journal } from '../../shared/index';
+import { mergeJournal, parseJournal, type Journal } from '../../shared/index';
+import { MAX_LISTED_PROGRESS } from '../../shared/ipc/contract';
 import type { FilePurpose, MenuCommand, PickedFile, Platform, SavedProgressEntry, SaveOutcome, SavePurpose } from './platform';
 
 const DB_NAME = 'license-prep';
 const STORE = 'progress';
+/** Edits not durable when the page unloaded (keepUnsavedProgress), one key per saved migration. */
+const UNSAVED_PREFIX = 'license-prep:unsaved:';
+/** As in the app: at most this many saved migrations (the newest MAX_LISTED_PROGRESS are loaded and offered). */
+const MAX_SAVED_PROGRESS = 200;
 
 const ACCEPT: Record<FilePurpose, string> = {
   export: '.csv,.txt,.tsv,text/csv,text/plain',
@@ -45,6 +50,62 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
     });
   } finally {
     db.close();
+  }
+}
+
+/** Every saved migration that reads as a journal, newest first. */
+async function readAll(): Promise<SavedProgressEntry[]> {
+  const db = await openDb();
+  try {
+    const entries = await new Promise<SavedProgressEntry[]>((resolve, reject) => {
+      const out: SavedProgressEntry[] = [];
+      const request = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor();
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve(out);
+        const parsed = parseJournal(cursor.value);
+        if (parsed.ok) out.push({ id: String(cursor.key), journal: parsed.value, note: null });
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+    });
+    return entries.sort((a, b) => b.journal.updatedAt.localeCompare(a.journal.updatedAt) || (a.id < b.id ? -1 : 1));
+  } finally {
+    db.close();
+  }
+}
+
+function forgetUnsaved(id: string): void {
+  try {
+    localStorage.removeItem(UNSAVED_PREFIX + id);
+  } catch {
+    /* storage disabled */
+  }
+}
+
+/** Edits kept while the page unloaded are merged into their saved migration (the later wins), then forgotten. */
+async function recoverUnsaved(): Promise<void> {
+  let keys: string[];
+  try {
+    keys = Object.keys(localStorage).filter((k) => k.startsWith(UNSAVED_PREFIX));
+  } catch {
+    return;
+  }
+  for (const key of keys) {
+    const id = key.slice(UNSAVED_PREFIX.length);
+    let kept: unknown = null;
+    try {
+      kept = JSON.parse(localStorage.getItem(key) ?? 'null');
+    } catch {
+      /* unreadable: dropped below */
+    }
+    const parsed = typeof kept === 'object' && kept !== null && 'journal' in kept ? parseJournal(kept.journal) : null;
+    if (parsed?.ok) {
+      const base = await withStore('readonly', (store) => store.get(id) as IDBRequest<unknown>);
+      const saved = base === undefined ? null : parseJournal(base);
+      await withStore('readwrite', (store) => store.put(mergeJournal(saved?.ok ? saved.value : null, parsed.value), id));
+    }
+    forgetUnsaved(id);
   }
 }
 
@@ -128,31 +189,40 @@ export function createBrowserPlatform(): Platform {
       }
     },
     async listProgress(): Promise<SavedProgressEntry[]> {
-      const db = await openDb();
-      try {
-        const entries = await new Promise<SavedProgressEntry[]>((resolve, reject) => {
-          const out: SavedProgressEntry[] = [];
-          const request = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor();
-          request.onsuccess = () => {
-            const cursor = request.result;
-            if (!cursor) return resolve(out);
-            const parsed = parseJournal(cursor.value);
-            if (parsed.ok) out.push({ id: String(cursor.key), journal: parsed.value, note: null });
-            cursor.continue();
-          };
-          request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
-        });
-        return entries.sort((a, b) => b.journal.updatedAt.localeCompare(a.journal.updatedAt));
-      } finally {
-        db.close();
-      }
+      await recoverUnsaved();
+      return (await readAll()).slice(0, MAX_LISTED_PROGRESS);
+    },
+    async olderSavedProgress() {
+      return (await readAll()).slice(MAX_LISTED_PROGRESS).map((e) => ({ id: e.id, savedAt: e.journal.updatedAt }));
+    },
+    async pruneSavedProgress(ids: readonly string[]): Promise<number> {
+      // Only those still beyond the limit: a migration saved again since it was listed is kept.
+      const older = new Set((await readAll()).slice(MAX_LISTED_PROGRESS).map((e) => e.id));
+      const doomed = [...new Set(ids)].filter((id) => older.has(id));
+      for (const id of doomed) await withStore('readwrite', (store) => store.delete(id));
+      return doomed.length;
     },
     async saveProgress(id: string, journal: Journal): Promise<void> {
+      const ids = (await withStore('readonly', (store) => store.getAllKeys())) ?? [];
+      if (!ids.includes(id) && ids.length >= MAX_SAVED_PROGRESS) {
+        throw new Error(`There are already ${MAX_SAVED_PROGRESS} saved migrations: remove older ones on the Open screen, then your progress is saved again.`);
+      }
       await withStore('readwrite', (store) => store.put(journal, id));
     },
     async discardProgress(id: string): Promise<void> {
+      forgetUnsaved(id);
       await withStore('readwrite', (store) => store.delete(id));
     },
+    keepUnsavedProgress(id: string, journal: Journal): void {
+      // Synchronous, so it is kept even when the page is gone before IndexedDB answers. A journal too large
+      // for the storage's quota is not kept this way: the save started at the same time is all there is.
+      try {
+        localStorage.setItem(UNSAVED_PREFIX + id, JSON.stringify({ id, journal }));
+      } catch {
+        /* over quota, or storage disabled */
+      }
+    },
+    forgetUnsavedProgress: forgetUnsaved,
     onMenuCommand(handler) {
       const listener = (event: KeyboardEvent): void => {
         const command = commandForKey(event, isTextTarget(event.target));

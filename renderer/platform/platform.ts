@@ -36,6 +36,14 @@ export interface Platform {
   /** Debounced by the caller; must be durable when the promise resolves. */
   saveProgress(id: string, journal: Journal): Promise<void>;
   discardProgress(id: string): Promise<void>;
+  /**
+   * The page is unloading with edits not durable yet: keep `journal` (the rows changed since the last
+   * durable save, see journalOfRows) synchronously; it is merged into saved progress `id` on the next
+   * start. Only where a save cannot be trusted to finish while the page unloads (the browser).
+   */
+  keepUnsavedProgress?(id: string, journal: Journal): void;
+  /** A save of `id` completed: what keepUnsavedProgress kept for it is no longer needed. */
+  forgetUnsavedProgress?(id: string): void;
   /** Native menu commands (Electron); the browser adapter wires keyboard shortcuts instead. Returns an unsubscribe. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   sha256(bytes: Uint8Array): Promise<string>;

@@ -5,10 +5,11 @@ import { MigrationGrid } from '../grid/MigrationGrid';
 import { clearSelection, goTo, redo, selectAllShown, setFilters, undo } from '../store/actions';
 import { nextStep } from '../store/history';
 import { countsOf, planOf, rowCountOf } from '../store/reads';
-import { filtersActive, NO_FILTERS } from '../store/rowView';
+import { filtersActive, NO_FILTERS, rowAt } from '../store/rowView';
 import { selectedRows } from '../store/selection';
 import { appStore } from '../store/appStore';
 import { sameFields, useApp } from '../store/useApp';
+import { num } from '../text/counts';
 import { EditSelectionDialog, MapByCurrentDialog } from './BulkDialogs';
 
 function UndoRedo() {
@@ -16,10 +17,10 @@ function UndoRedo() {
   const redoLabel = useApp((s) => nextStep(s.history, 'redo'));
   return (
     <>
-      <button type="button" className="button small ghost" disabled={undoLabel === null} onClick={undo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} data-testid="undo">
+      <button type="button" className="button small ghost" disabled={undoLabel === null} onClick={undo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo'} data-testid="undo">
         ↶ Undo
       </button>
-      <button type="button" className="button small ghost" disabled={redoLabel === null} onClick={redo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'} data-testid="redo">
+      <button type="button" className="button small ghost" disabled={redoLabel === null} onClick={redo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'} aria-label={redoLabel ? `Redo: ${redoLabel}` : 'Redo'} data-testid="redo">
         ↷ Redo
       </button>
     </>
@@ -81,10 +82,19 @@ function Filters() {
         </button>
       )}
       <span className="muted small shown-count" data-testid="shown-count">
-        {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')} shown
+        {num(shown)} of {num(total)} shown
       </span>
     </div>
   );
+}
+
+/** What "Edit license" (Ctrl+E) applies to: the selected rows, else the row the grid's focus is on; null when neither. */
+function bulkEditTarget(): { kind: 'selection'; rows: number[] } | null {
+  const { selection, grid, view } = appStore.getState();
+  if (selection.count > 0) return { kind: 'selection', rows: selectedRows(selection) };
+  const focused = grid !== null && !grid.isDestroyed() ? grid.getFocusedCell() : null;
+  if (focused === null || focused.rowIndex < 0 || focused.rowIndex >= view.shown) return null;
+  return { kind: 'selection', rows: [rowAt(view, focused.rowIndex)] };
 }
 
 export function AssignStep({ dark }: { dark: boolean }) {
@@ -94,10 +104,25 @@ export function AssignStep({ dark }: { dark: boolean }) {
   const [dialog, setDialog] = useState<null | { kind: 'selection'; rows: number[] } | { kind: 'map' }>(null);
   const [panel, setPanel] = useState(true);
   const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>('all');
+  const openEditSelection = (): void => setDialog(bulkEditTarget());
+
+  // Ctrl+E: "Edit license" of the selection (or of the row the keyboard is on), from anywhere on this step.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'e') return;
+      if ((appStore.getState().grid?.getEditingCells().length ?? 0) > 0 || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      const target = bulkEditTarget();
+      if (target !== null) setDialog(target);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (!open) return null;
   return (
     <div className="assign">
+      <h1 className="sr-only">Assign new licenses</h1>
       <Filters />
       <div className="toolbar secondary">
         <button type="button" className="button small" onClick={selectAllShown} data-testid="select-shown">
@@ -106,8 +131,8 @@ export function AssignStep({ dark }: { dark: boolean }) {
         <button type="button" className="button small" disabled={selected === 0} onClick={clearSelection}>
           Clear selection
         </button>
-        <button type="button" className="button small primary" disabled={selected === 0} onClick={() => setDialog({ kind: 'selection', rows: selectedRows(appStore.getState().selection) })} data-testid="edit-selection">
-          Edit license{selected > 0 ? ` of ${selected.toLocaleString('en-US')} selected` : ''}…
+        <button type="button" className="button small primary" disabled={selected === 0} onClick={openEditSelection} aria-keyshortcuts="Control+E" title="Edit license of the selected rows (Ctrl+E)" data-testid="edit-selection">
+          Edit license{selected > 0 ? ` of ${num(selected)} selected` : ''}…
         </button>
         <button type="button" className="button small" onClick={() => setDialog({ kind: 'map' })} data-testid="map-by-current">
           Map by current license…
@@ -115,7 +140,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
         <span className="spacer" />
         <UndoRedo />
         <button type="button" className="button small ghost" onClick={() => setPanel(!panel)} aria-expanded={panel} data-testid="toggle-findings">
-          {panel ? 'Hide problems' : `Show problems (${(counts.errors + counts.warnings).toLocaleString('en-US')})`}
+          {panel ? 'Hide problems' : `Show problems (${num(counts.errors + counts.warnings)})`}
         </button>
       </div>
       <div className={`assign-body${panel ? ' with-panel' : ''}`}>
@@ -125,9 +150,9 @@ export function AssignStep({ dark }: { dark: boolean }) {
             <div className="panel-head">
               <h2>Problems</h2>
               <select aria-label="Show" value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
-                <option value="all">All ({(counts.errors + counts.warnings).toLocaleString('en-US')})</option>
-                <option value="error">Errors ({counts.errors.toLocaleString('en-US')})</option>
-                <option value="warning">Warnings ({counts.warnings.toLocaleString('en-US')})</option>
+                <option value="all">All ({num(counts.errors + counts.warnings)})</option>
+                <option value="error">Errors ({num(counts.errors)})</option>
+                <option value="warning">Warnings ({num(counts.warnings)})</option>
               </select>
             </div>
             <FindingsList severity={severity} compact testId="panel-findings" />
@@ -135,7 +160,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
         )}
       </div>
       <div className="step-footer">
-        <span className="muted small">Double-click or press Enter on a New License / New Add-ons cell to choose. Hover a marked cell to see why.</span>
+        <span className="muted small footer-hint">Enter or double-click a New License / New Add-ons cell to choose · a marked cell says why on focus or hover · Shift+↑↓ selects rows · Ctrl+E edits the selection.</span>
         <button type="button" className="button primary" onClick={() => goTo('review')}>
           Next: review →
         </button>

@@ -6,6 +6,7 @@ import { editRows } from '../store/actions';
 import { planOf, seatsOf, sessionOf } from '../store/reads';
 import { rowsWithCurrent, seatImpact } from '../store/selectors';
 import { useApp } from '../store/useApp';
+import { count, num } from '../text/counts';
 
 function LicenseAndAddOns({ license, setLicense, addOns, setAddOns }: { license: string; setLicense: (v: string) => void; addOns: AddOnsMode; setAddOns: (m: AddOnsMode) => void }) {
   const plan = useApp(planOf);
@@ -49,7 +50,7 @@ function LicenseAndAddOns({ license, setLicense, addOns, setAddOns }: { license:
   );
 }
 
-const n = (value: number): string => value.toLocaleString('en-US');
+const n = num;
 
 function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; license: string; addOns: AddOnsMode }) {
   const session = useApp(sessionOf);
@@ -94,11 +95,11 @@ export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]
   const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
   const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
   const apply = (): void => {
-    editRows(rows, license, addOns, 'Edit license of the selection');
+    editRows(rows, license, addOns, rows.length === 1 ? 'edit license of the row' : 'edit license of the selection');
     onClose();
   };
   return (
-    <Dialog title={`Edit license of ${rows.length.toLocaleString('en-US')} selected users`} onClose={onClose} testId="edit-selection-dialog">
+    <Dialog title={`Edit license of ${count(rows.length, 'selected user')}`} onClose={onClose} testId="edit-selection-dialog">
       <LicenseAndAddOns license={license} setLicense={setLicense} addOns={addOns} setAddOns={setAddOns} />
       <h3>Seat impact</h3>
       <ImpactTable rows={rows} license={license} addOns={addOns} />
@@ -107,7 +108,7 @@ export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]
           Cancel
         </button>
         <button type="button" className="button primary" onClick={apply} data-testid="apply-selection">
-          Apply to {rows.length.toLocaleString('en-US')} users
+          Apply to {count(rows.length, 'user')}
         </button>
       </div>
     </Dialog>
@@ -123,7 +124,7 @@ export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
   const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
   const rows = useMemo(() => (indexes ? rowsWithCurrent(indexes, current) : []), [indexes, current]);
   const apply = (): void => {
-    editRows(rows, license, addOns, `Map ${current || '(no current license)'}`);
+    editRows(rows, license, addOns, `map ${current || '(no current license)'}`);
     onClose();
   };
   return (
@@ -134,7 +135,7 @@ export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
         <select value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="map-current">
           {currents.map((c) => (
             <option key={c.value} value={c.value}>
-              {c.value === '' ? '(no current license)' : c.value} — {c.users.toLocaleString('en-US')} users
+              {c.value === '' ? '(no current license)' : c.value} — {count(c.users, 'user')}
             </option>
           ))}
         </select>
@@ -147,7 +148,7 @@ export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
           Cancel
         </button>
         <button type="button" className="button primary" onClick={apply} data-testid="apply-map" disabled={rows.length === 0}>
-          Apply to {rows.length.toLocaleString('en-US')} users
+          Apply to {count(rows.length, 'user')}
         </button>
       </div>
     </Dialog>

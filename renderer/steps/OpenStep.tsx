@@ -1,13 +1,15 @@
 // Step 1, Open: pick or drop an export, try the sample, validate a file
 // edited elsewhere against the original, or continue saved work.
-import { useEffect, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { fileBytes } from '../platform/browser';
 import { platform } from '../platform/index';
 import type { PickedFile } from '../platform/platform';
 import { goTo, notify } from '../store/actions';
-import { discardSaved, dismissRefusal, importPlan, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/fileActions';
+import { dismissRefusal, importPlan, openFile, openSample, pickAndOpen } from '../store/fileActions';
 import { fileNameOf, planOf } from '../store/reads';
 import { useApp } from '../store/useApp';
+import { num } from '../text/counts';
+import { SavedMigrations } from './SavedMigrations';
 
 /** Opening hands a file's bytes over: the picked files stay here for another try, so they go as copies. */
 const copyOf = (file: PickedFile): PickedFile => ({ ...file, bytes: file.bytes.slice() });
@@ -17,16 +19,11 @@ const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splittin
 export function OpenStep() {
   const loading = useApp((s) => s.loading);
   const refusal = useApp((s) => s.refusal);
-  const saved = useApp((s) => s.saved);
   const fileName = useApp(fileNameOf);
   const plan = useApp(planOf);
   const [dragging, setDragging] = useState(false);
   const [toValidate, setToValidate] = useState<PickedFile | null>(null);
   const [original, setOriginal] = useState<PickedFile | null>(null);
-
-  useEffect(() => {
-    void refreshSaved();
-  }, []);
 
   const onDrop = async (event: DragEvent): Promise<void> => {
     event.preventDefault();
@@ -35,19 +32,21 @@ export function OpenStep() {
     if (!file) return;
     const bytes = await fileBytes(file);
     const handle = (await platform().handleForDroppedFile?.(file, bytes, 'export')) ?? null;
-    await openExport({ name: file.name, bytes, handle });
+    await openFile({ name: file.name, bytes, handle });
   };
 
   if (loading) {
     return (
       <section className="panel center-panel" data-testid="loading" aria-busy="true">
-        <h1>Opening {loading.name}</h1>
+        <h1 className="ellipsis" title={loading.name}>
+          Opening {loading.name}
+        </h1>
         <div className="progress" role="progressbar" aria-label="Loading the file">
           <div className="progress-bar" />
         </div>
         <p className="muted">
           {STAGES[loading.stage]}
-          {loading.rows !== undefined ? ` ${loading.rows.toLocaleString('en-US')} users` : ''}
+          {loading.rows !== undefined ? ` ${num(loading.rows)} users` : ''}
         </p>
       </section>
     );
@@ -57,7 +56,9 @@ export function OpenStep() {
     <div className="open-step">
       {refusal && (
         <section className="panel refusal" data-testid="refusal" role="alert">
-          <h2>We can't open “{refusal.name}”</h2>
+          <h2 className="ellipsis" title={refusal.name}>
+            We can't open “{refusal.name}”
+          </h2>
           <p>{refusal.reason.charAt(0).toUpperCase() + refusal.reason.slice(1)}.</p>
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void pickAndOpen()}>
@@ -71,8 +72,8 @@ export function OpenStep() {
       )}
 
       {fileName && (
-        <section className="panel inline-panel">
-          <p>
+        <section className="panel inline-panel" aria-label="The open migration">
+          <p className="ellipsis" title={fileName}>
             <strong>{fileName}</strong> is open.
           </p>
           <button type="button" className="button" onClick={() => goTo('assign')}>
@@ -105,45 +106,26 @@ export function OpenStep() {
       </section>
 
       <div className="two-columns">
-        <section className="panel" data-testid="saved-work">
-          <h2>Continue where you left off</h2>
-          {saved.length === 0 ? (
-            <p className="empty-note">No saved work yet. Your choices are saved automatically as you assign licenses, so you can stop at any time.</p>
-          ) : (
-            <ul className="saved-list">
-              {saved.map((entry) => (
-                <li key={entry.id}>
-                  <button type="button" className="button" onClick={() => void resume(entry)} data-testid="resume">
-                    Continue the migration of {entry.journal.source.name}, {entry.journal.progress.assigned.toLocaleString('en-US')} of {entry.journal.progress.users.toLocaleString('en-US')} users assigned
-                  </button>
-                  <span className="muted small">saved {new Date(entry.journal.updatedAt).toLocaleString()} · you will be asked for the file again</span>
-                  <button type="button" className="button ghost small" onClick={() => void discardSaved(entry.id)} aria-label={`Forget saved work for ${entry.journal.source.name}`}>
-                    Forget
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <SavedMigrations />
 
         <section className="panel" data-testid="validate-panel">
           <h2>Validate a file edited elsewhere</h2>
           <p className="muted">Check a CSV edited in Excel or LibreOffice. Add the original export to also catch changed or missing users.</p>
           <div className="file-pair">
-            <button type="button" className="button" data-testid="pick-validate" onClick={() => void platform().pickFile('export').then((f) => f && setToValidate(f))}>
-              {toValidate ? `File: ${toValidate.name}` : 'Choose the file to check…'}
+            <button type="button" className="button" data-testid="pick-validate" title={toValidate?.name} onClick={() => void platform().pickFile('export').then((f) => f && setToValidate(f))}>
+              <span className="ellipsis">{toValidate ? `File: ${toValidate.name}` : 'Choose the file to check…'}</span>
             </button>
-            <button type="button" className="button" data-testid="pick-original" onClick={() => void platform().pickFile('original').then((f) => f && setOriginal(f))}>
-              {original ? `Original: ${original.name}` : 'Original export (optional)…'}
+            <button type="button" className="button" data-testid="pick-original" title={original?.name} onClick={() => void platform().pickFile('original').then((f) => f && setOriginal(f))}>
+              <span className="ellipsis">{original ? `Original: ${original.name}` : 'Original export (optional)…'}</span>
             </button>
           </div>
           <p className="small muted" data-testid="validate-plan">
-            Checked against the plan: {plan.licenses.map((l) => l.name).join(', ')}.{' '}
+            {plan.licenses.length === 0 ? 'No plan yet: import the plan JSON first, or every New License counts as unknown.' : `Checked against the plan: ${plan.licenses.map((l) => l.name).join(', ')}.`}{' '}
             <button type="button" className="button link small" data-testid="validate-import-plan" onClick={() => void importPlan().then((problems) => problems.length > 0 && notify({ tone: 'error', text: `The plan was not imported: ${problems.join('; ')}` }))}>
               Import a plan JSON…
             </button>
           </p>
-          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openExport(copyOf(toValidate), { original: original && copyOf(original), then: 'review' })}>
+          <button type="button" className="button primary" disabled={!toValidate} data-testid="validate" onClick={() => toValidate && void openFile(copyOf(toValidate), { original: original && copyOf(original), then: 'review' })}>
             Validate
           </button>
         </section>

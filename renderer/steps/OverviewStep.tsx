@@ -6,6 +6,7 @@ import { goTo, setMe } from '../store/actions';
 import { meOf, myRowOf, rowCountOf, seatsOf, sessionOf } from '../store/reads';
 import { sameSeats } from '../store/selectors';
 import { useApp } from '../store/useApp';
+import { count, num } from '../text/counts';
 import type { ValueCount } from '../worker/fileIndexes';
 import { PlanEditor } from './PlanEditor';
 
@@ -18,6 +19,12 @@ function MePicker() {
   // My New License as it is now (it changes with edits: read through the store, not the session at render).
   const myLicense = useApp((s) => (myRow >= 0 ? (sessionOf(s)?.licenseOf(myRow) ?? '') : ''));
   const [text, setText] = useState(me ?? '');
+  // Changed elsewhere (undo, resume): show it.
+  const [shownMe, setShownMe] = useState(me);
+  if (me !== shownMe) {
+    setShownMe(me);
+    setText(me ?? '');
+  }
   // The emails in a file never change: suggestions are read from the file's rows.
   const emails = useMemo(() => {
     const column = session?.source.columns.email ?? -1;
@@ -53,7 +60,7 @@ function MePicker() {
         </button>
       </form>
       <p className="small" data-testid="me-status">
-        {me === null ? 'Not set yet: the self-license check is skipped.' : myRow >= 0 && session ? `Found: row ${session.rowNumber(myRow)}. ${myLicense ? `Your New License: ${myLicense}.` : 'You have no New License yet.'}` : `No row has ${me}.`}
+        {me === null ? 'Not set yet: the self-license check is skipped.' : myRow >= 0 && session ? `Found: row ${num(session.rowNumber(myRow))}. ${myLicense ? `Your New License: ${myLicense}.` : 'You have no New License yet.'}` : `No row has ${me}.`}
       </p>
     </section>
   );
@@ -79,7 +86,7 @@ function CountTable({ title, rows, testId }: { title: string; rows: readonly Val
           rows.map((r) => (
             <tr key={r.value}>
               <td>{r.value === '' ? <span className="muted">(none)</span> : r.value}</td>
-              <td className="num">{r.users.toLocaleString('en-US')}</td>
+              <td className="num">{num(r.users)}</td>
             </tr>
           ))
         )}
@@ -98,10 +105,11 @@ export function OverviewStep() {
   const currentAddOns = indexes.currentAddOns;
   return (
     <div className="overview">
+      <h1 className="step-title">Overview: your licenses today and the new plan</h1>
       <div className="overview-grid">
         <section className="panel" data-testid="current-licenses">
           <h2>In your export today</h2>
-          <p className="muted">{rowCount.toLocaleString('en-US')} users</p>
+          <p className="muted">{count(rowCount, 'user')}</p>
           <CountTable title="Current License" rows={current} testId="current-license-counts" />
           <CountTable title="Current Add-on" rows={currentAddOns} testId="current-addon-counts" />
         </section>

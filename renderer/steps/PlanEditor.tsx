@@ -1,12 +1,14 @@
 // The plan editor (docs/formats.md "The license plan"): licenses and add-ons with seats, import/export as JSON.
 // Edits apply as soon as the plan is valid; problems are listed while it is not.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { parsePlan, type Plan } from '../../shared/index';
-import { updatePlan, type Rename } from '../store/actions';
+import { updatePlan, type PlanEditOptions, type Rename } from '../store/actions';
 import { appStore } from '../store/appStore';
 import { exportPlan, importPlan } from '../store/fileActions';
-import { planOf, seatsOf as seatUsageOf } from '../store/reads';
+import { confirmAction } from '../store/questions';
+import { isOpen, planOf, seatsOf as seatUsageOf } from '../store/reads';
 import { useApp } from '../store/useApp';
+import { count } from '../text/counts';
 
 interface DraftLicense {
   name: string;
@@ -37,12 +39,21 @@ function fromDraft(draft: Draft): { plan: Plan | null; problems: readonly string
   return parsed.ok ? { plan: parsed.value, problems: [] } : { plan: null, problems: parsed.error };
 }
 
-/** Removing a name users hold turns their cells into errors: ask first, saying how many. */
-function confirmRemoval(kind: 'license' | 'addOn', name: string): boolean {
-  const holders = seatUsageOf(appStore.getState()).find((s) => s.kind === kind && s.name === name)?.assigned ?? 0;
+/** How many users hold a license or add-on of the plan now. */
+const holdersOf = (kind: 'license' | 'addOn', name: string): number => seatUsageOf(appStore.getState()).find((s) => s.kind === kind && s.name === name)?.assigned ?? 0;
+
+/** Removing a name users hold turns their cells into errors: ask first (in the app's dialog), saying how many. */
+async function confirmRemoval(kind: 'license' | 'addOn', name: string): Promise<boolean> {
+  const holders = holdersOf(kind, name);
   if (holders === 0) return true;
   const what = kind === 'license' ? 'license' : 'add-on';
-  return window.confirm(`${holders.toLocaleString('en-US')} ${holders === 1 ? 'user holds' : 'users hold'} the ${what} "${name}". Remove it from the plan? Their cells will show as errors until you assign something else.`);
+  return confirmAction({
+    title: `Remove the ${what} “${name}”?`,
+    body: [`${count(holders, 'user holds', 'users hold')} the ${what} “${name}”. Their cells will show as errors until you assign something else.`, 'You can undo this (Ctrl+Z).'],
+    confirmLabel: `Remove ${name}`,
+    danger: true,
+    testId: 'remove-dialog',
+  });
 }
 
 export function PlanEditor() {
@@ -50,6 +61,10 @@ export function PlanEditor() {
   const [draft, setDraft] = useState<Draft>(() => toDraft(plan));
   const [applied, setApplied] = useState(plan);
   const [problems, setProblems] = useState<readonly string[]>([]);
+  const opened = useApp(isOpen);
+  const section = useRef<HTMLElement>(null);
+  // Each time a field gets focus a new undo step starts: typing in it is then one step.
+  const focusSeq = useRef(0);
 
   // The plan changed elsewhere (import, resume): show it.
   if (plan !== applied) {
@@ -58,26 +73,52 @@ export function PlanEditor() {
     setProblems([]);
   }
 
-  const change = (next: Draft, renames: readonly Rename[] = []): void => {
+  const change = (next: Draft, renames: readonly Rename[] = [], options: PlanEditOptions = {}): void => {
     setDraft(next);
     const { plan: candidate, problems: found } = fromDraft(next);
     setProblems(found);
     if (candidate) {
       setApplied(candidate);
-      updatePlan(candidate, renames);
+      updatePlan(candidate, renames, options);
     }
   };
+  const typing = (field: string): PlanEditOptions => ({ coalesce: `${field}#${focusSeq.current}` });
 
-  const setLicense = (i: number, patch: Partial<DraftLicense>): void => {
+  const setLicense = (i: number, patch: Partial<DraftLicense>, field?: string): void => {
     const licenses = draft.licenses.map((l, j) => (j === i ? { ...l, ...patch } : l));
     const renames: Rename[] = patch.name !== undefined && applied.licenses.length === draft.licenses.length && applied.licenses[i] ? [{ kind: 'license', from: applied.licenses[i].name, to: patch.name.trim() }] : [];
-    change({ ...draft, licenses }, renames);
+    change({ ...draft, licenses }, renames, field ? typing(`license ${i} ${field}`) : {});
   };
-  const setAddOn = (i: number, patch: Partial<DraftAddOn>): void => {
+  const setAddOn = (i: number, patch: Partial<DraftAddOn>, field: string): void => {
     const addOns = draft.addOns.map((a, j) => (j === i ? { ...a, ...patch } : a));
     const renames: Rename[] = patch.name !== undefined && applied.addOns.length === draft.addOns.length && applied.addOns[i] ? [{ kind: 'addOn', from: applied.addOns[i].name, to: patch.name.trim() }] : [];
-    change({ ...draft, addOns }, renames);
+    change({ ...draft, addOns }, renames, typing(`add-on ${i} ${field}`));
   };
+
+  /** After a row is removed its button is gone: focus the row that took its place, else "add". */
+  const focusAfterRemoval = (kind: 'license' | 'addOn', i: number): void => {
+    requestAnimationFrame(() => {
+      const buttons = section.current?.querySelectorAll<HTMLButtonElement>(`[data-remove="${kind}"]`) ?? [];
+      const next = buttons[Math.min(i, buttons.length - 1)] ?? section.current?.querySelector<HTMLButtonElement>(`[data-testid="${kind === 'license' ? 'add-license' : 'add-addon'}"]`);
+      next?.focus();
+    });
+  };
+
+  const removeLicense = async (i: number): Promise<void> => {
+    const { name } = draft.licenses[i];
+    if (!(await confirmRemoval('license', name))) return;
+    const holders = holdersOf('license', name);
+    change({ ...draft, licenses: draft.licenses.filter((_, j) => j !== i) }, [], holders > 0 ? { label: `remove license ${name}, held by ${count(holders, 'user')}` } : {});
+    focusAfterRemoval('license', i);
+  };
+  const removeAddOn = async (i: number): Promise<void> => {
+    const { name } = draft.addOns[i];
+    if (!(await confirmRemoval('addOn', name))) return;
+    const holders = holdersOf('addOn', name);
+    change({ ...draft, addOns: draft.addOns.filter((_, j) => j !== i) }, [], holders > 0 ? { label: `remove add-on ${name}, held by ${count(holders, 'user')}` } : {});
+    focusAfterRemoval('addOn', i);
+  };
+  const empty = draft.licenses.length === 0 && draft.addOns.length === 0;
 
   const onImport = async (): Promise<void> => {
     const found = await importPlan();
@@ -85,7 +126,7 @@ export function PlanEditor() {
   };
 
   return (
-    <section className="panel plan-editor" data-testid="plan-editor">
+    <section className="panel plan-editor" data-testid="plan-editor" ref={section} onFocus={(event) => event.target instanceof HTMLInputElement && event.target.type !== 'checkbox' && focusSeq.current++}>
       <div className="panel-head">
         <h2>Your new plan</h2>
         <div className="actions">
@@ -97,30 +138,37 @@ export function PlanEditor() {
           </button>
         </div>
       </div>
-      <p className="muted">Copy the seat counts from your contract. Changes apply immediately.</p>
+      <p className="muted">Copy the seat counts from your contract. Changes apply immediately{opened ? ' and can be undone (Ctrl+Z)' : ''}.</p>
+      {empty && (
+        <p className="plan-empty" data-testid="plan-empty">
+          Your plan is empty. Enter each license and add-on of your contract with its seats (“+ Add license”), or import the plan JSON. Until then every New License in the file counts as unknown.
+        </p>
+      )}
       <table className="plan-table">
         <thead>
           <tr>
             <th>License</th>
             <th className="num">Seats</th>
             <th>Add-ons allowed</th>
-            <th aria-label="Remove" />
+            <th>
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {draft.licenses.map((l, i) => (
             <tr key={i} data-testid="plan-license">
               <td>
-                <input aria-label={`License ${i + 1} name`} value={l.name} onChange={(e) => setLicense(i, { name: e.target.value })} />
+                <input aria-label={`License ${i + 1} name`} value={l.name} onChange={(e) => setLicense(i, { name: e.target.value }, 'name')} />
               </td>
               <td className="num">
-                <input aria-label={`${l.name || `License ${i + 1}`} seats`} inputMode="numeric" className="seats-input" value={l.seats} onChange={(e) => setLicense(i, { seats: e.target.value })} />
+                <input aria-label={`${l.name || `License ${i + 1}`} seats`} inputMode="numeric" className="seats-input" value={l.seats} onChange={(e) => setLicense(i, { seats: e.target.value }, 'seats')} />
               </td>
               <td>
                 <input type="checkbox" aria-label={`${l.name || `License ${i + 1}`} allows add-ons`} checked={l.addOnsAllowed} onChange={(e) => setLicense(i, { addOnsAllowed: e.target.checked })} />
               </td>
               <td>
-                <button type="button" className="button ghost small" aria-label={`Remove ${l.name}`} onClick={() => confirmRemoval('license', l.name) && change({ ...draft, licenses: draft.licenses.filter((_, j) => j !== i) })}>
+                <button type="button" className="button ghost small" aria-label={`Remove ${l.name || `license ${i + 1}`}`} data-remove="license" onClick={() => void removeLicense(i)}>
                   Remove
                 </button>
               </td>
@@ -136,22 +184,22 @@ export function PlanEditor() {
           <tr>
             <th>Add-on</th>
             <th className="num">Seats</th>
-            <th />
-            <th aria-label="Remove" />
+            <th>
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {draft.addOns.map((a, i) => (
             <tr key={i} data-testid="plan-addon">
               <td>
-                <input aria-label={`Add-on ${i + 1} name`} value={a.name} onChange={(e) => setAddOn(i, { name: e.target.value })} />
+                <input aria-label={`Add-on ${i + 1} name`} value={a.name} onChange={(e) => setAddOn(i, { name: e.target.value }, 'name')} />
               </td>
               <td className="num">
-                <input aria-label={`${a.name || `Add-on ${i + 1}`} seats`} inputMode="numeric" className="seats-input" value={a.seats} onChange={(e) => setAddOn(i, { seats: e.target.value })} />
+                <input aria-label={`${a.name || `Add-on ${i + 1}`} seats`} inputMode="numeric" className="seats-input" value={a.seats} onChange={(e) => setAddOn(i, { seats: e.target.value }, 'seats')} />
               </td>
-              <td />
               <td>
-                <button type="button" className="button ghost small" aria-label={`Remove ${a.name}`} onClick={() => confirmRemoval('addOn', a.name) && change({ ...draft, addOns: draft.addOns.filter((_, j) => j !== i) })}>
+                <button type="button" className="button ghost small" aria-label={`Remove ${a.name || `add-on ${i + 1}`}`} data-remove="addOn" onClick={() => void removeAddOn(i)}>
                   Remove
                 </button>
               </td>

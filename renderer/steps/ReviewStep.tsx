@@ -7,6 +7,7 @@ import { downloadReport } from '../store/fileActions';
 import { countsOf, losersOf, planOf, rowCountOf, seatsOf, sessionOf, transitionsOf } from '../store/reads';
 import { sameSeats } from '../store/selectors';
 import { sameFields, useApp } from '../store/useApp';
+import { count, num } from '../text/counts';
 
 const LOSERS_SHOWN = 50;
 
@@ -33,12 +34,12 @@ export function ReviewStep() {
       <section className={`panel verdict ${ready ? 'ok' : 'blocked'}`} data-testid="verdict">
         <h1>{ready ? 'Ready to upload' : 'Not ready to upload yet'}</h1>
         <p>
-          {rowCount.toLocaleString('en-US')} users · {counts.errors.toLocaleString('en-US')} errors · {counts.warnings.toLocaleString('en-US')} warnings
+          {count(rowCount, 'user')} · {count(counts.errors, 'error')} · {count(counts.warnings, 'warning')}
           {originalName ? ` · checked against the original export ${originalName}` : ''}
         </p>
         {losers.total > 0 && (
           <p className="verdict-warning" data-testid="verdict-losers">
-            {losers.total.toLocaleString('en-US')} {losers.total === 1 ? 'user has' : 'users have'} a license today and none in the new plan: they will not be able to log in. Check the list below before you upload.
+            {count(losers.total, 'user has')} a license today and none in the new plan: they will not be able to log in. Check the list below before you upload.
           </p>
         )}
         <div className="actions">
@@ -76,7 +77,7 @@ export function ReviewStep() {
                       const users = matrix.cell.get(`${c}\u0000${n}`) ?? 0;
                       return (
                         <td key={n} className={`num${users === 0 ? ' zero' : ''}${n === '' && users > 0 && c !== '' ? ' loses' : ''}`} data-cell={`${c}→${n}`}>
-                          {users === 0 ? '·' : users.toLocaleString('en-US')}
+                          {users === 0 ? '·' : num(users)}
                         </td>
                       );
                     })}
@@ -91,7 +92,7 @@ export function ReviewStep() {
           <SeatChart seats={seats} />
         </section>
         <section className="panel" data-testid="losers">
-          <h2>Users who lose access ({losers.total.toLocaleString('en-US')})</h2>
+          <h2>Users who lose access ({num(losers.total)})</h2>
           {losers.total === 0 ? (
             <p className="empty-note">Everyone who has a license today gets one in the new plan.</p>
           ) : (
@@ -101,21 +102,21 @@ export function ReviewStep() {
                 {losers.rows.map((r) => (
                   <li key={r}>
                     <button type="button" className="finding-link" onClick={() => showCell(r, licenseColumn)}>
-                      Row {session.rowNumber(r)} · {session.userOf(r) ?? '(no email)'}
+                      Row {num(session.rowNumber(r))} · {session.userOf(r) ?? '(no email)'}
                     </button>
                   </li>
                 ))}
               </ul>
-              {losers.total > losers.rows.length && <p className="muted small">…and {(losers.total - losers.rows.length).toLocaleString('en-US')} more (see the error report).</p>}
+              {losers.total > losers.rows.length && <p className="muted small">…and {num(losers.total - losers.rows.length)} more (see the error report).</p>}
             </>
           )}
         </section>
         <section className="panel">
-          <h2>Errors ({counts.errors.toLocaleString('en-US')})</h2>
+          <h2>Errors ({num(counts.errors)})</h2>
           <FindingsList severity="error" testId="review-errors" />
         </section>
         <section className="panel">
-          <h2>Warnings ({counts.warnings.toLocaleString('en-US')})</h2>
+          <h2>Warnings ({num(counts.warnings)})</h2>
           <FindingsList severity="warning" testId="review-warnings" />
         </section>
       </div>

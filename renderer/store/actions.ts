@@ -1,15 +1,26 @@
 // Store actions for editing and viewing the open migration: every intent of the UI goes through here to
 // the session, then the store and the grid (docs/architecture.md "The data path").
-import { licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type Plan, type PlanRename } from '../../shared/index';
+import { licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type MigrationSession, type Plan, type PlanRename } from '../../shared/index';
 import { showSelection, showView } from '../grid/gridSync';
+import { count, num } from '../text/counts';
 import type { Notice, Step } from './appStore';
-import { commit, get, set } from './commit';
-import { mapHistory, recordEdit, step as historyStep } from './history';
+import { commit, get, set, type ChangedRows } from './commit';
+import { coalescingWith, recordEdit, step as historyStep, type HistoryEntry } from './history';
+import { describePlanChange } from './planChanges';
 import { computeView, displayIndexOf, NO_FILTERS, type Filters, type SortKey } from './rowView';
 import { emptySelection, keepShown, NO_SELECTION, selectOnly, toggleRow, type Selection } from './selection';
 
-export function notify(notice: Notice | null): void {
-  set({ notice });
+/** Show a banner (and say it in the live region). It belongs to the step it was raised on unless `step` says otherwise ('app': every step). */
+export function notify(notice: (Omit<Notice, 'step'> & { step?: Step | 'app' }) | null): void {
+  if (notice === null) return set({ notice: null });
+  const { step, ...rest } = notice;
+  set({ notice: { ...rest, ...(step === 'app' ? {} : { step: step ?? get().step }) } });
+  announce(notice.text);
+}
+
+/** Say something in the polite live region (screen readers), without a banner. */
+export function announce(text: string): void {
+  set({ announcement: { text, seq: (get().announcement?.seq ?? 0) + 1 } });
 }
 
 /** Show a help page over the app, or close it (null). */
@@ -19,50 +30,77 @@ export function showHelp(help: 'rules' | null): void {
 
 // ---- editing ------------------------------------------------------------------------------
 
-/** Apply cell changes as one undoable step named `label`; returns how many rows changed. */
+/** Apply cell changes as one undoable step named `label` (lower case first: "map Optimize → Engage, 24 users"); returns how many rows changed. */
 export function edit(changes: readonly CellChange[], label: string): number {
   const open = get().open;
   if (!open || changes.length === 0) return 0;
   const applied = open.session.applyChanges(changes);
   if (applied.rows.length === 0) return 0;
-  commit(applied.rows, { history: recordEdit(get().history, label, applied.undo) });
+  commit(applied.rows, { history: recordEdit(get().history, { label, changes: applied.undo }) });
   return applied.rows.length;
 }
 
-const users = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'user' : 'users'}`;
-
-/** A new license for one row; its add-ons go in the same step when the new license allows none. */
+/** A new License for one row; its add-ons go in the same step when the new license allows none. */
 export function editLicense(r: number, license: string): void {
   const open = get().open;
   if (!open || r < 0) return;
-  edit(licenseChanges(open.session, [r], license, { kind: 'keep' }), `New License of row ${open.session.rowNumber(r)} → ${license || 'none'}`);
+  edit(licenseChanges(open.session, [r], license, { kind: 'keep' }), `New License of row ${num(open.session.rowNumber(r))} → ${license || 'none'}`);
 }
 
 export function editAddOns(r: number, addOns: string): void {
   const open = get().open;
   if (!open || r < 0) return;
-  edit([{ row: r, addOns }], `New Add-ons of row ${open.session.rowNumber(r)} → ${addOns || 'none'}`);
+  edit([{ row: r, addOns }], `New Add-ons of row ${num(open.session.rowNumber(r))} → ${addOns || 'none'}`);
 }
 
-/** "Edit license" of several rows (a selection, everyone on a current license) as one step. */
+/** "Edit license" of several rows (a selection, everyone on a current license) as one step; `label` names the rows ("map Optimize"). */
 export function editRows(rows: readonly number[], license: string, addOns: AddOnsMode, label: string): number {
   const open = get().open;
   if (!open) return 0;
-  return edit(licenseChanges(open.session, rows, license, addOns), `${label} → ${license || 'no license'}, ${users(rows.length)}`);
+  return edit(licenseChanges(open.session, rows, license, addOns), `${label} → ${license || 'no license'}, ${count(rows.length, 'user')}`);
+}
+
+/** The New License filter drops a license the plan no longer has. */
+function filtersFor(plan: Plan, filters: Filters): Filters {
+  return filters.next !== null && filters.next !== '' && !plan.licenses.some((l) => l.name === filters.next) ? { ...filters, next: null } : filters;
+}
+
+/** Rows whose "which user are you" findings change when the admin's email goes from `before` to `after`. */
+function rowsOfMe(session: MigrationSession, ...emails: (string | null)[]): number[] {
+  return [...new Set(emails.flatMap((e) => (e ? session.rowsWithEmail(e) : [])))];
 }
 
 function travel(direction: 'undo' | 'redo'): void {
   const open = get().open;
   if (!open) return;
-  let rows: readonly number[] = [];
+  const { session } = open;
+  let rows: ChangedRows = [];
+  let cells: readonly number[] = [];
+  let label = '';
   const before = get().history;
-  const history = historyStep(before, direction, (changes) => {
-    const applied = open.session.applyChanges(changes);
-    rows = applied.rows;
-    return applied.undo;
+  const history = historyStep(before, direction, (entry) => {
+    label = entry.label;
+    const applied = session.applyChanges(entry.changes);
+    rows = cells = applied.rows;
+    let inverse: HistoryEntry = { label: entry.label, changes: applied.undo };
+    if (entry.me !== undefined) {
+      const was = session.myEmail;
+      session.setMe(entry.me.email);
+      inverse = { ...inverse, me: { email: was } };
+      rows = [...new Set([...rows, ...rowsOfMe(session, was, entry.me.email)])];
+    }
+    if (entry.plan !== undefined) {
+      inverse = { ...inverse, plan: session.plan };
+      session.setPlan(entry.plan);
+      rows = 'all';
+    }
+    return inverse;
   });
   if (history === before) return;
-  commit(rows, { history });
+  const filters = filtersFor(session.plan, get().filters);
+  commit(rows, { history, ...(filters !== get().filters ? { filters } : {}) }, cells);
+  // Said where the admin is (a banner of this step) and in the live region: what was undone, in words.
+  notify({ tone: 'info', text: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}` });
 }
 
 export const undo = (): void => travel('undo');
@@ -70,43 +108,58 @@ export const redo = (): void => travel('redo');
 
 export type Rename = PlanRename;
 
-/** A new plan re-checks every row; renamed licenses and add-ons keep their holders (cells, undo history, filter). */
-export function updatePlan(plan: Plan, renames: readonly Rename[] = []): void {
+export interface PlanEditOptions {
+  /** The step's name; by default it says what changed ("seats of Engage: 40 → 30"). */
+  readonly label?: string;
+  /** Edits with the same key in a row are one undo step (typing in one field). */
+  readonly coalesce?: string;
+}
+
+/** A new plan re-checks every row; renamed licenses and add-ons keep their holders. One undoable step. */
+export function updatePlan(plan: Plan, renames: readonly Rename[] = [], options: PlanEditOptions = {}): void {
   const open = get().open;
   if (!open) {
     set({ nextPlan: plan });
     return;
   }
   const { session } = open;
+  const previous = session.plan;
+  // Typing on in the same field: the step is named from the plan before the first keystroke.
+  const base = coalescingWith(get().history, options.coalesce)?.plan ?? previous;
   session.setPlan(plan);
-  let { history, filters } = get();
-  if (renames.length > 0) {
-    // A rename is part of editing the plan, not an undoable cell edit: the old names no longer exist,
-    // so the history is rewritten to the new names too (an undo must not bring an unknown name back).
-    session.applyChanges(renameChanges(session, renames));
-    const renamer = renamerFor(renames);
-    history = mapHistory(history, renamer.change);
-    if (filters.next !== null) filters = { ...filters, next: renamer.license(filters.next) };
-  }
-  if (filters.next !== null && filters.next !== '' && !plan.licenses.some((l) => l.name === filters.next)) filters = { ...filters, next: null };
-  commit('all', { history, ...(filters !== get().filters ? { filters } : {}) });
+  // A rename carries the holders over: their cells change in the same step (undone with it).
+  const applied = renames.length > 0 ? session.applyChanges(renameChanges(session, renames)) : { rows: [], undo: [] };
+  let filters = get().filters;
+  if (renames.length > 0 && filters.next !== null) filters = { ...filters, next: renamerFor(renames).license(filters.next) };
+  filters = filtersFor(plan, filters);
+  const label = options.label ?? describePlanChange(base, plan, renames);
+  const history = recordEdit(get().history, { label, changes: applied.undo, plan: previous, ...(options.coalesce !== undefined ? { coalesce: options.coalesce } : {}) });
+  commit('all', { history, ...(filters !== get().filters ? { filters } : {}) }, applied.rows);
 }
 
+/** "Which user are you": one undoable step. */
 export function setMe(email: string | null): void {
   const open = get().open;
   const value = email === null || email.trim() === '' ? null : email.trim();
   if (!open || value === open.session.myEmail) return;
   const { session } = open;
-  const rows = new Set<number>([...(session.myEmail ? session.rowsWithEmail(session.myEmail) : []), ...(value ? session.rowsWithEmail(value) : [])]);
+  const was = session.myEmail;
+  const rows = rowsOfMe(session, was, value);
   session.setMe(value);
-  commit([...rows]);
+  commit(rows, { history: recordEdit(get().history, { label: value === null ? 'clear your email' : `set your email to ${value}`, changes: [], me: { email: was } }) }, []);
 }
 
 // ---- navigation and view ------------------------------------------------------------------
 
+/** Moving to `step`: a banner raised on another step stays there (it is dropped, not carried along). */
+export function stepPatch(step: Step): { step: Step; notice?: null } {
+  const { notice } = get();
+  return notice?.step !== undefined && notice.step !== step ? { step, notice: null } : { step };
+}
+
 export function goTo(step: Step): void {
   if (step !== 'open' && !get().open) return;
-  set({ step });
+  set(stepPatch(step));
 }
 
 function showRows(filters: Filters, sort: readonly SortKey[], toTop: boolean): void {
@@ -139,7 +192,7 @@ export function setSort(sort: readonly SortKey[]): void {
 export function showCell(row: number, column: number): void {
   const { view, sort, target } = get();
   if (displayIndexOf(view, row) === -1) showRows(NO_FILTERS, sort, false);
-  set({ step: 'assign', target: { row, column, seq: (target?.seq ?? 0) + 1 } });
+  set({ ...stepPatch('assign'), target: { row, column, seq: (target?.seq ?? 0) + 1 } });
 }
 
 export function setTheme(theme: 'system' | 'light' | 'dark'): void {
@@ -148,7 +201,7 @@ export function setTheme(theme: 'system' | 'light' | 'dark'): void {
 
 export function requestFind(): void {
   if (!get().open) return;
-  set({ step: 'assign', findRequest: get().findRequest + 1 });
+  set({ ...stepPatch('assign'), findRequest: get().findRequest + 1 });
 }
 
 // ---- selection ----------------------------------------------------------------------------
@@ -176,6 +229,16 @@ export function selectRow(r: number, how: 'only' | 'toggle' | 'range'): void {
     }
   }
   select(selectOnly(total, [r], r));
+}
+
+/** Shift+Arrow from row `from` to row `to`: the selection runs from where the keyboard started (its anchor) to `to`. */
+export function extendSelection(from: number, to: number): void {
+  const { open, selection, view } = get();
+  if (!open) return;
+  const total = open.session.rowCount;
+  if (selection.bits.length !== total || selection.anchor < 0 || displayIndexOf(view, selection.anchor) < 0) select(selectOnly(total, [from], from));
+  selectRow(to, 'range');
+  announce(`${count(get().selection.count, 'row')} selected`);
 }
 
 /** Every row the filters show (and no other). */

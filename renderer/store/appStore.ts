@@ -27,6 +27,31 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export interface Notice {
   readonly tone: 'info' | 'warning' | 'error' | 'success';
   readonly text: string;
+  /** The step the banner belongs to (shown only there, dropped when the admin moves on); absent: every step. */
+  readonly step?: Step;
+}
+
+/** What the polite live region says next (screen readers): `seq` makes the same words count twice. */
+export interface Announcement {
+  readonly text: string;
+  readonly seq: number;
+}
+
+/** A question in the app's own dialog (never the browser's confirm()): the answer is a choice id or null. */
+export interface Question {
+  readonly title: string;
+  readonly body: readonly string[];
+  readonly choices: readonly { readonly id: string; readonly label: string; readonly tone?: 'primary' | 'danger' }[];
+  readonly cancelLabel: string;
+  readonly testId?: string;
+}
+
+/** The last upload-ready file written, for the Save step's "what to do next". */
+export interface SavedUpload {
+  readonly name: string;
+  readonly at: string;
+  /** The store version it was written at: an edit after it makes the file out of date. */
+  readonly version: number;
 }
 
 export interface CellTarget {
@@ -46,6 +71,8 @@ export interface OpenMigration {
   /** Key of the saved progress in the platform's store. */
   readonly progressId: string;
   readonly originalName: string | null;
+  /** The bundled sample (its sample plan stays with it, never carried to a real file). */
+  readonly sample?: boolean;
 }
 
 export interface AppState {
@@ -57,6 +84,8 @@ export interface AppState {
   version: number;
   /** The plan the next file opens with while none is open; once one is, the plan lives in its session. */
   nextPlan: Plan;
+  /** "Which user are you" for the next file, likewise (kept when a migration closes). */
+  nextMe: string | null;
   history: History;
   filters: Filters;
   sort: readonly SortKey[];
@@ -76,11 +105,19 @@ export interface AppState {
   settled: boolean;
   /** A help page shown over the app (Help > The Migration Rules, F1). */
   help: 'rules' | null;
+  announcement: Announcement | null;
+  question: Question | null;
+  /** Saved migrations beyond those listed (only the newest are loaded): offered for removal, with consent. */
+  olderSaved: readonly { readonly id: string; readonly savedAt: string }[];
+  lastUpload: SavedUpload | null;
 }
 
 const samplePlan = parsePlanText(samplePlanText);
 if (!samplePlan.ok) throw new Error(`the bundled sample plan is invalid: ${samplePlan.error.join('; ')}`);
 export const SAMPLE_PLAN: Plan = samplePlan.value;
+
+/** What a real file starts with: the admin fills it from the contract (or imports it); the sample keeps its own. */
+export const EMPTY_PLAN: Plan = { licenses: [], addOns: [] };
 
 export const initialState: AppState = {
   step: 'open',
@@ -88,7 +125,8 @@ export const initialState: AppState = {
   refusal: null,
   open: null,
   version: 0,
-  nextPlan: SAMPLE_PLAN,
+  nextPlan: EMPTY_PLAN,
+  nextMe: null,
   history: EMPTY_HISTORY,
   filters: NO_FILTERS,
   sort: [],
@@ -103,6 +141,10 @@ export const initialState: AppState = {
   grid: null,
   settled: false,
   help: null,
+  announcement: null,
+  question: null,
+  olderSaved: [],
+  lastUpload: null,
 };
 
 export const appStore = createStore<AppState>()(() => initialState);

@@ -1,37 +1,95 @@
-// Saved progress (docs/formats.md "Saved progress"): at most a second after the first unsaved edit, and at once
-// when the page hides, another file opens or the window closes.
-import { journalOf } from '../../shared/index';
+// Saved progress (docs/formats.md "Saved progress"): at most a second after the first unsaved edit, and
+// at once when the page hides, another file opens or the window closes. A save is asynchronous (IPC, or
+// IndexedDB), and a page being reloaded or closed may not live to finish it: so when the page goes away
+// with edits not yet durable, the rows changed since the last durable save are also handed to the
+// platform synchronously (keepUnsavedProgress), to be merged into saved progress on the next start.
+import { journalOf, journalOfRows } from '../../shared/index';
 import { platform } from '../platform/index';
-import { appStore } from './appStore';
+import { appStore, type OpenMigration } from './appStore';
 
-let timer: ReturnType<typeof setTimeout> | null = null;
 const AUTOSAVE_DELAY_MS = 1000;
 
-/** Saves at most AUTOSAVE_DELAY_MS after the first unsaved edit, however fast the edits keep coming. */
-export function scheduleAutosave(): void {
-  if (timer !== null) return;
-  timer = setTimeout(() => {
-    timer = null;
-    void saveProgressNow();
+/** What is not durable yet for one open migration. */
+interface Pending {
+  readonly open: OpenMigration;
+  /** Something changed since the last save started (cells, plan, "which user are you"). */
+  dirty: boolean;
+  /** Rows whose cells changed since the last save started. */
+  rows: Set<number>;
+  /** Rows of the save being written (durable only once it resolves). */
+  writing: Set<number> | null;
+  /** The saves of this migration, one after the other. */
+  queue: Promise<void>;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+let pending: Pending | null = null;
+
+function pendingFor(open: OpenMigration): Pending {
+  if (pending === null || pending.open.progressId !== open.progressId || pending.open.session !== open.session) {
+    pending = { open, dirty: false, rows: new Set(), writing: null, queue: Promise.resolve(), timer: null };
+  }
+  return pending;
+}
+
+/** The open migration changed (`rows`: rows whose cells changed): saved at most AUTOSAVE_DELAY_MS later, however fast edits keep coming. */
+export function noteChanged(rows: readonly number[] = []): void {
+  const open = appStore.getState().open;
+  if (!open) return;
+  const p = pendingFor(open);
+  p.dirty = true;
+  for (const r of rows) p.rows.add(r);
+  if (p.timer !== null) return;
+  p.timer = setTimeout(() => {
+    p.timer = null;
+    void save(p);
   }, AUTOSAVE_DELAY_MS);
 }
 
 /** Save pending edits now (on hide, before another file, before the window closes); resolves when written. */
 export function flushAutosave(): Promise<void> {
-  if (timer === null) return Promise.resolve();
-  clearTimeout(timer);
-  timer = null;
-  return saveProgressNow();
+  const p = pending;
+  if (p === null) return Promise.resolve();
+  if (p.timer !== null) {
+    clearTimeout(p.timer);
+    p.timer = null;
+  }
+  return save(p);
 }
 
-async function saveProgressNow(): Promise<void> {
-  const open = appStore.getState().open;
-  if (!open) return;
-  const at = new Date().toISOString();
-  try {
-    await platform().saveProgress(open.progressId, journalOf(open.session, open.source, at));
-    appStore.setState({ lastSavedAt: at });
-  } catch (e) {
-    appStore.setState({ notice: { tone: 'error', text: `Progress could not be saved: ${(e as Error).message}` } });
-  }
+/** One save of `p`'s migration, after the ones before it; a failure puts its rows back as not saved. */
+function save(p: Pending): Promise<void> {
+  p.queue = p.queue.then(async () => {
+    if (!p.dirty) return;
+    const { open } = p;
+    const at = new Date().toISOString();
+    p.dirty = false;
+    p.writing = p.rows;
+    p.rows = new Set();
+    try {
+      await platform().saveProgress(open.progressId, journalOf(open.session, open.source, at));
+      p.writing = null;
+      platform().forgetUnsavedProgress?.(open.progressId);
+      if (appStore.getState().open === open) appStore.setState({ lastSavedAt: at });
+    } catch (e) {
+      for (const r of p.writing ?? []) p.rows.add(r);
+      p.writing = null;
+      p.dirty = true;
+      appStore.setState({ notice: { tone: 'error', text: `Progress could not be saved: ${(e as Error).message}` } });
+    }
+  });
+  return p.queue;
+}
+
+/**
+ * The page is going away (pagehide): whatever is not durable yet is handed to the platform synchronously,
+ * and a save is started too (it may or may not finish before the page is gone).
+ */
+export function keepUnsavedNow(): void {
+  const p = pending;
+  if (p === null || (!p.dirty && p.writing === null)) return;
+  const { open } = p;
+  const rows = p.writing === null ? p.rows : new Set([...p.writing, ...p.rows]);
+  platform().keepUnsavedProgress?.(open.progressId, journalOfRows(open.session, open.source, rows, new Date().toISOString()));
+  void flushAutosave();
 }

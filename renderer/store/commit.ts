@@ -1,7 +1,7 @@
 // After the open session changed: one new store version (what memoized reads key on), the view
 // recomputed when it reads what changed, the grid told which rows to redraw, progress saved soon.
 import { appStore, type AppState } from './appStore';
-import { scheduleAutosave } from './autosave';
+import { noteChanged } from './autosave';
 import { showChangedRows, showSelection, showView } from '../grid/gridSync';
 import { computeView, viewReadsEdits } from './rowView';
 import { keepShown } from './selection';
@@ -12,7 +12,8 @@ export const get = appStore.getState;
 /** Rows whose cells or findings changed; 'all' after a plan change. */
 export type ChangedRows = readonly number[] | 'all';
 
-export function commit(rows: ChangedRows, patch: Partial<AppState> = {}): void {
+/** `cells`: rows whose cells changed, for saved progress (by default `rows`; a plan change redraws 'all' but changes only renamed cells). */
+export function commit(rows: ChangedRows, patch: Partial<AppState> = {}, cells: readonly number[] = rows === 'all' ? [] : rows): void {
   const before = get();
   const open = before.open;
   if (open === null) return;
@@ -27,5 +28,5 @@ export function commit(rows: ChangedRows, patch: Partial<AppState> = {}): void {
     showChangedRows(grid, rows);
     if (selection !== before.selection) showSelection(grid);
   }
-  scheduleAutosave();
+  noteChanged(cells);
 }

@@ -14,18 +14,22 @@ import {
   placeFinding,
   progressIdFor,
   resumeChanges,
+  type Journal,
   type Plan,
+  type ResumeOutcome,
   type SourceInfo,
 } from '../../shared/index';
 import { platform } from '../platform/index';
-import type { PickedFile, SavedProgressEntry, SavePurpose } from '../platform/platform';
+import type { PickedFile, SavedProgressEntry, SaveOutcome, SavePurpose } from '../platform/platform';
+import { count, num } from '../text/counts';
 import { loadInWorker, startRanking, stopRanking, type LoadedFile } from '../worker/loadClient';
-import { notify, updatePlan } from './actions';
-import { initialState, type Notice, type Step } from './appStore';
-import { flushAutosave, scheduleAutosave } from './autosave';
+import { notify, stepPatch, updatePlan } from './actions';
+import { initialState, SAMPLE_PLAN, type Notice, type Step } from './appStore';
+import { flushAutosave, noteChanged } from './autosave';
 import { get, set } from './commit';
 import { EMPTY_HISTORY } from './history';
-import { planOf } from './reads';
+import { ask, confirmAction } from './questions';
+import { meOf, planOf } from './reads';
 import { allRows, NO_FILTERS } from './rowView';
 import { afterPaint, mark, yieldToUi } from './scheduling';
 import { NO_SELECTION } from './selection';
@@ -36,6 +40,12 @@ export interface OpenOptions {
   readonly resume?: SavedProgressEntry | null;
   /** Step to show once open: Overview for a new migration, Review when validating a file. */
   readonly then?: Step;
+  /** "Which user are you" for a new migration (a resumed one has its own). */
+  readonly me?: string | null;
+  /** The bundled sample: it keeps its sample plan, which is never carried over to a real file. */
+  readonly sample?: boolean;
+  /** Resume into a new saved migration, leaving the saved one as it was ("keep both"). */
+  readonly keepBoth?: boolean;
 }
 
 const baseName = (name: string): string => name.replace(/\.[^.]*$/, '');
@@ -97,27 +107,39 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     const journal = options.resume?.journal ?? null;
     const plan = journal?.plan ?? options.plan ?? planOf(get());
     mark('session-start');
-    const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : null });
+    const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : (options.me ?? null) });
     mark('session-end');
     const { table } = main.loaded;
     const source: SourceInfo = { name: file.name, size: fileSize, sha256: main.sha256, encoding: main.loaded.encoding, delimiter: table.dialect.delimiter, bom: main.loaded.bom, eol: table.dialect.eol };
     let notice: Notice | null = null;
-    if (journal) {
+    let keepBoth = options.keepBoth === true;
+    let restored: readonly number[] = [];
+    if (journal && options.resume) {
       const outcome = resumeChanges(session, journal, main.sha256);
-      session.applyChanges(outcome.changes);
-      const parts = [`Continued from your saved progress: ${outcome.changes.length.toLocaleString('en-US')} users restored.`];
-      if (outcome.sourceChanged) parts.push(`This file is not byte-for-byte the one "${journal.source.name}" you started from: the saved choices were matched by User ID / Email — check them.`);
-      if (outcome.missingKeys.length > 0) parts.push(`${outcome.missingKeys.length} saved users have no row in this file.`);
-      notice = { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
+      // A file that does not match never replaces (or empties) the saved migration: the admin decides.
+      if (!keepBoth && doesNotMatch(outcome, journal, file.name)) {
+        set({ loading: null, step: 'open' });
+        const choice = await askAboutMismatch(options.resume, file.name, outcome);
+        if (superseded()) return false;
+        if (choice === 'pick') {
+          void resume(options.resume, { pickOnly: true, agreed: true });
+          return false;
+        }
+        if (choice !== 'both' && choice !== 'continue') return false;
+        keepBoth = choice === 'both';
+      }
+      restored = session.applyChanges(outcome.changes).rows;
+      notice = resumeNotice(outcome, journal, keepBoth);
     }
     // The check of every row was one task: the first screen renders in the next.
     await yieldToUi();
     if (superseded()) return false;
-    const progressId = options.resume?.id ?? freshProgressId(progressIdFor(file.name, main.sha256));
+    const progressId = options.resume && !keepBoth ? options.resume.id : freshProgressId(progressIdFor(file.name, main.sha256));
+    const step = options.then ?? (journal ? 'assign' : 'overview');
     set({
       loading: null,
       refusal: null,
-      open: { session, indexes: main.indexes, name: file.name, handle: file.handle ?? null, source, progressId, originalName: options.original?.name ?? null },
+      open: { session, indexes: main.indexes, name: file.name, handle: file.handle ?? null, source, progressId, originalName: options.original?.name ?? null, sample: options.sample === true },
       version: get().version + 1,
       history: EMPTY_HISTORY,
       selection: NO_SELECTION,
@@ -125,11 +147,14 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       sort: [],
       view: allRows(session.rowCount),
       target: null,
-      notice,
-      step: options.then ?? (journal ? 'assign' : 'overview'),
+      notice: notice && { ...notice, step },
+      step,
+      lastUpload: null,
+      lastSavedAt: null,
     });
     mark('opened');
-    if (journal) scheduleAutosave();
+    // A resumed migration is saved again at once under its id (a new one, when keeping both).
+    if (journal) noteChanged(restored);
     // Sorting by a text-only column gets ready in the background once this screen is painted.
     void afterPaint().then(() => !superseded() && startRanking());
     return true;
@@ -139,9 +164,70 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
   }
 }
 
+/** Whether the file picked to continue a saved migration is not the one it was made from (and the saved work would suffer). */
+function doesNotMatch(outcome: ResumeOutcome, journal: Journal, fileName: string): boolean {
+  return outcome.sourceChanged && (outcome.missingKeys.length > 0 || fileName !== journal.source.name);
+}
+
+const savedWhen = (journal: Journal): string => new Date(journal.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: ResumeOutcome): Promise<string | null> {
+  const { journal } = entry;
+  const saved = Object.keys(journal.assignments).length;
+  const found = outcome.changes.length;
+  const what =
+    outcome.missingKeys.length > 0
+      ? `${count(outcome.missingKeys.length, 'saved user')} of ${num(saved)} ${outcome.missingKeys.length === 1 ? 'has' : 'have'} no row in it${found > 0 ? ` (${num(found)} ${found === 1 ? 'does' : 'do'})` : ''}.`
+      : `It has another name and other content than the file the work started from.`;
+  return ask({
+    title: 'This file does not match the saved migration',
+    body: [
+      `You chose “${fileName}” to continue the migration of “${journal.source.name}” (saved ${savedWhen(journal)}, ${count(journal.progress.users, 'user')}).`,
+      `It is not the same export: ${what}`,
+      'The saved migration is kept as it is, whatever you choose.',
+    ],
+    choices: [
+      { id: 'pick', label: `Choose the file again…`, tone: 'primary' },
+      { id: 'both', label: `Keep both: open “${fileName}” as a new migration` },
+      ...(outcome.missingKeys.length === 0 ? [{ id: 'continue', label: `Continue with “${fileName}”` }] : []),
+    ],
+    cancelLabel: 'Cancel',
+    testId: 'mismatch-dialog',
+  });
+}
+
+function resumeNotice(outcome: ResumeOutcome, journal: Journal, keepBoth: boolean): Notice {
+  const parts = [keepBoth ? `A new migration, with the plan of “${journal.source.name}”: ${count(outcome.changes.length, 'user')} restored by User ID / Email; the saved migration is kept as it was.` : `Continued from your saved progress: ${count(outcome.changes.length, 'user')} restored.`];
+  if (outcome.sourceChanged && !keepBoth) parts.push(`This file is not byte-for-byte the one "${journal.source.name}" you started from: the saved choices were matched by User ID / Email — check them.`);
+  if (outcome.missingKeys.length > 0) parts.push(`${count(outcome.missingKeys.length, 'saved user has', 'saved users have')} no row in this file.`);
+  return { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
+}
+
+/**
+ * Open a file the admin chose (picked, dropped, from the menu or to validate): a migration that is open is
+ * never replaced silently — the admin agrees first (its progress stays saved, offered on Open).
+ */
+export async function openFile(file: PickedFile, options: OpenOptions = {}, agreed = false): Promise<boolean> {
+  const open = get().open;
+  if (open !== null && !agreed) {
+    const validating = options.then === 'review';
+    const ok = await confirmAction({
+      title: validating ? `Validate “${file.name}”?` : `Open “${file.name}”?`,
+      body: [
+        `“${open.name}” is open. ${validating ? 'Validating another file' : 'Opening another file'} closes it; your progress on it is saved and offered under “Continue where you left off”.`,
+        ...(validating ? ['The file is checked against your plan and your email (“which user are you”).'] : []),
+      ],
+      confirmLabel: validating ? 'Close it and validate' : `Close it and open “${file.name}”`,
+      testId: 'replace-dialog',
+    });
+    if (!ok) return false;
+  }
+  return openExport(file, { me: meOf(get()) ?? get().nextMe, ...options });
+}
+
 export async function pickAndOpen(): Promise<void> {
   const file = await platform().pickFile('export');
-  if (file) await openExport(file);
+  if (file) await openFile(file);
 }
 
 const SAMPLE_NAME = 'sample-export.csv';
@@ -152,22 +238,23 @@ async function sampleFile(): Promise<PickedFile> {
   return { name: SAMPLE_NAME, bytes: new Uint8Array(await response.arrayBuffer()), handle: null };
 }
 
+/** The bundled sample, with its sample plan (a real file starts with an empty one). */
 export async function openSample(): Promise<void> {
   const sample = await sampleFile();
-  await openExport(sample, { plan: initialState.nextPlan });
+  await openFile(sample, { plan: SAMPLE_PLAN, sample: true, me: null });
 }
 
-export async function resume(entry: SavedProgressEntry): Promise<void> {
-  // The bundled sample is not on the admin's disk: bring it back without asking for it.
-  if (entry.journal.source.name === SAMPLE_NAME) {
+/** Continue a saved migration: the bundled sample comes back by itself, any other file is asked for. */
+export async function resume(entry: SavedProgressEntry, how: { pickOnly?: boolean; agreed?: boolean } = {}): Promise<void> {
+  if (!how.pickOnly && entry.journal.source.name === SAMPLE_NAME) {
     const sample = await sampleFile();
     if ((await platform().sha256(sample.bytes)) === entry.journal.source.sha256) {
-      await openExport(sample, { resume: entry });
+      await openFile(sample, { resume: entry, sample: true }, how.agreed);
       return;
     }
   }
   const file = await platform().pickFile('export');
-  if (file) await openExport(file, { resume: entry });
+  if (file) await openFile(file, { resume: entry }, how.agreed);
 }
 
 export async function refreshSaved(): Promise<void> {
@@ -176,19 +263,43 @@ export async function refreshSaved(): Promise<void> {
   } catch {
     set({ saved: [] });
   }
+  try {
+    set({ olderSaved: (await platform().olderSavedProgress?.()) ?? [] });
+  } catch {
+    set({ olderSaved: [] });
+  }
 }
 
+/** Delete one saved migration (the admin asked, and confirmed in the app's dialog). */
 export async function discardSaved(id: string): Promise<void> {
   await platform().discardProgress(id);
   await refreshSaved();
+}
+
+/** Remove the saved migrations beyond those offered (only the newest are loaded), with the admin's consent. */
+export async function pruneOlderSaved(ids: readonly string[]): Promise<number> {
+  const removed = (await platform().pruneSavedProgress?.(ids)) ?? 0;
+  await refreshSaved();
+  notify({ tone: 'success', text: `${count(removed, 'older saved migration')} removed.` });
+  return removed;
 }
 
 export function closeFile(): void {
   void flushAutosave();
   stopRanking();
   const state = get();
-  // The plan stays for the next file.
-  set({ ...initialState, theme: state.theme, nextPlan: planOf(state), saved: state.saved, version: state.version + 1, grid: state.grid });
+  // The admin's plan and email stay for the next file; the sample's never do.
+  const sample = state.open?.sample === true;
+  set({
+    ...initialState,
+    theme: state.theme,
+    nextPlan: sample ? state.nextPlan : planOf(state),
+    nextMe: sample ? state.nextMe : (meOf(state) ?? state.nextMe),
+    saved: state.saved,
+    olderSaved: state.olderSaved,
+    version: state.version + 1,
+    grid: state.grid,
+  });
   void refreshSaved();
 }
 
@@ -203,10 +314,11 @@ function freshProgressId(id: string): string {
 
 // ---- files out ----------------------------------------------------------------------------
 
-async function saveBytes(purpose: SavePurpose, suggestedName: string, bytes: Uint8Array): Promise<void> {
+async function saveBytes(purpose: SavePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveOutcome> {
   const outcome = await platform().saveFile({ purpose, suggestedName, bytes, sourceHandle: get().open?.handle ?? null });
   if (outcome.ok) notify({ tone: 'success', text: `Saved ${outcome.name}.` });
   else if (!outcome.canceled) notify({ tone: 'error', text: `Could not save: ${outcome.message}` });
+  return outcome;
 }
 
 /** The upload-ready file; refused while errors remain. */
@@ -215,12 +327,16 @@ export async function saveClean(): Promise<boolean> {
   if (!open) return false;
   const { errors } = open.session.counts();
   if (errors > 0) {
-    set({ step: 'save' });
-    notify({ tone: 'error', text: `Not saved: ${errors.toLocaleString('en-US')} ${errors === 1 ? 'error remains' : 'errors remain'}. Fix them first — the list is below.` });
+    set(stepPatch('save'));
+    notify({ tone: 'error', text: `Not saved: ${count(errors, 'error remains')}. Fix them first — the list is below.` });
     return false;
   }
+  const version = get().version;
   const clean = cleanFile(open.session);
-  await saveBytes('clean', `${baseName(open.name)}-upload-ready.csv`, clean.bytes);
+  const outcome = await saveBytes('clean', `${baseName(open.name)}-upload-ready.csv`, clean.bytes);
+  if (!outcome.ok) return false;
+  // The Save step then says what to do with it on the platform.
+  if (get().open === open) set({ ...stepPatch('save'), lastUpload: { name: outcome.name, at: new Date().toISOString(), version } });
   return true;
 }
 
@@ -242,7 +358,7 @@ export async function importPlan(): Promise<readonly string[]> {
   if (!file) return [];
   const parsed = parsePlanText(new TextDecoder().decode(file.bytes));
   if (!parsed.ok) return parsed.error;
-  updatePlan(parsed.value);
+  updatePlan(parsed.value, [], { label: `import the plan ${file.name}` });
   notify({ tone: 'success', text: `Plan imported from ${file.name}.` });
   return [];
 }

@@ -3,7 +3,7 @@
 // component re-renders only when what it shows changed.
 import { transitions, type MigrationSession, type Plan, type SeatUsage, type Transition } from '../../shared/index';
 import type { AppState } from './appStore';
-import { collectFindings, usersLosingAccess, type FindingList, type SeverityChoice } from './selectors';
+import { collectFindings, rowsLosing, usersLosingAccess, type FindingList, type SeverityChoice } from './selectors';
 
 export const sessionOf = (s: AppState): MigrationSession | null => s.open?.session ?? null;
 /** The plan: the open session's, else the one the next file opens with. */
@@ -42,3 +42,5 @@ export const transitionsOf = perVersion((session): readonly Transition[] => tran
 export const losersOf = perVersion((session, limit: number) => usersLosingAccess(session, limit), { rows: [], total: 0 });
 /** The admin's own row ("which user are you"), or -1. */
 export const myRowOf = perVersion((session): number => (session.myEmail ? (session.rowsWithEmail(session.myEmail)[0] ?? -1) : -1), -1);
+/** Users who lose access (LOSES_ACCESS) or an add-on (LOSES_ADDON): how many, and the first `limit` rows. */
+export const lossesOf = perVersion((session, code: 'LOSES_ACCESS' | 'LOSES_ADDON', limit: number) => rowsLosing(session, code, limit), { rows: [], total: 0 });

@@ -1,5 +1,6 @@
 // What the screens show, computed from the session (pure: tested without a DOM).
 import { SEVERITY, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
+import { num } from '../text/counts';
 import type { FileIndexes } from '../worker/loadClient';
 
 export interface FindingList {
@@ -34,7 +35,7 @@ export interface LicenseOption {
   readonly note: string;
 }
 
-const seatsLeftNote = (left: number): string => (left < 0 ? `${-left} over` : left === 0 ? 'full' : `${left.toLocaleString('en-US')} left`);
+const seatsLeftNote = (left: number): string => (left < 0 ? `${num(-left)} over` : left === 0 ? 'full' : `${num(left)} left`);
 
 /** New License choices for a row: plan licenses with seats left, full ones disabled (unless the row holds it). */
 export function licenseOptions(session: MigrationSession, r: number, seats: readonly SeatUsage[] = session.seatUsage()): LicenseOption[] {
@@ -95,6 +96,14 @@ export function usersLosingAccess(session: MigrationSession, limit: number): { r
     total++;
     if (rows.length < limit) rows.push(r);
   }
+  return { rows, total };
+}
+
+/** Rows with a finding of `code` (a loss the admin should confirm before uploading): the first `limit`, and how many in all. */
+export function rowsLosing(session: MigrationSession, code: 'LOSES_ACCESS' | 'LOSES_ADDON', limit: number): { rows: number[]; total: number } {
+  const total = session.rowsWithCode(code);
+  const rows: number[] = [];
+  for (let r = 0; r < session.rowCount && rows.length < Math.min(limit, total); r++) if (session.hasCode(r, code)) rows.push(r);
   return { rows, total };
 }
 

@@ -1,7 +1,7 @@
 // docs/formats.md "Saved progress": a journal of decisions, validated on load; resume re-binds by user
 // key, never by row index; a changed source is said, and keys not found are listed.
 import { describe, expect, it } from 'vitest';
-import { journalOf, parseJournal, resumeChanges, userKey, type SourceInfo } from './journal';
+import { journalOf, journalOfRows, mergeJournal, parseJournal, resumeChanges, userKey, type SourceInfo } from './journal';
 import { csv, sessionOf } from '../../test/support/builders';
 
 const HEADER = 'User ID,Email,Current License,New License,New Add-ons';
@@ -69,5 +69,33 @@ describe('the journal', () => {
     expect(outcome.sourceChanged).toBe(true);
     expect(outcome.missingKeys).toEqual(['id:002']);
     expect(outcome.changes).toEqual([{ row: 2, license: 'Viewer', addOns: '' }]);
+  });
+
+  it('keeps an empty plan (a real file before the admin filled it) but no half-empty one', () => {
+    const { journal } = editedJournal();
+    const empty = { ...journal, plan: { licenses: [], addOns: [] } };
+    expect(parseJournal(JSON.parse(JSON.stringify(empty)))).toEqual({ ok: true, value: empty });
+    expect(parseJournal({ ...journal, plan: { licenses: [], addOns: [{ name: 'Meet', seats: 1 }] } }).ok).toBe(false);
+  });
+
+  it('a journal of the rows changed since the last save, merged over that save, is the journal of the session', () => {
+    const { session, journal: saved } = editedJournal();
+    // After the save: row 1 back to the file's value, row 2 newly assigned.
+    session.applyChanges([{ row: 1, license: '', addOns: '' }, { row: 2, license: 'Admin' }]);
+    const later = journalOfRows(session, SOURCE, [1, 2, 2], '2025-01-01T00:00:01.000Z');
+    expect(later.assignments).toEqual({ 'id:002': { license: '', addOns: '' }, 'id:003': { license: 'Admin', addOns: '' } });
+    expect(later.progress).toEqual({ assigned: 3, users: 4 });
+    const merged = mergeJournal(saved, later);
+    const full = journalOf(session, SOURCE, '2025-01-01T00:00:01.000Z');
+    // Resuming either gives the same rows.
+    const fresh = () => sessionOf(csv([HEADER, ...ROWS]));
+    const a = fresh();
+    a.applyChanges(resumeChanges(a, merged, SOURCE.sha256).changes);
+    const b = fresh();
+    b.applyChanges(resumeChanges(b, full, SOURCE.sha256).changes);
+    expect([0, 1, 2, 3].map((r) => [a.licenseOf(r), a.addOnsOf(r)])).toEqual([0, 1, 2, 3].map((r) => [b.licenseOf(r), b.addOnsOf(r)]));
+    expect(mergeJournal(null, later)).toBe(later);
+    // A save made after the changed rows were written already holds them.
+    expect(mergeJournal({ ...saved, updatedAt: '2025-01-01T00:00:02.000Z' }, later).updatedAt).toBe('2025-01-01T00:00:02.000Z');
   });
 });

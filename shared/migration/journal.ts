@@ -2,7 +2,7 @@
 // Resume re-binds by user key, never by row index.
 import { z } from 'zod';
 import { ENCODING_NAMES } from '../csv/encodings';
-import { planSchema } from '../plan/plan';
+import { addOnSchema, licenseSchema, planSchema } from '../plan/plan';
 import { rowKey } from '../validation/userKey';
 import type { CellChange, MigrationSession } from './session';
 
@@ -40,10 +40,13 @@ export const sourceInfoSchema = z.strictObject({
 
 const count = z.number().int().nonnegative().max(JOURNAL_LIMITS.users);
 
+/** A real file starts with an empty plan the admin has not filled yet: saved progress keeps it as it is. */
+const emptyPlanSchema = z.strictObject({ licenses: z.array(licenseSchema).length(0), addOns: z.array(addOnSchema).length(0) });
+
 export const journalSchema = z.strictObject({
   schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
   source: sourceInfoSchema,
-  plan: planSchema.refine(
+  plan: z.union([emptyPlanSchema, planSchema]).refine(
     (plan) =>
       plan.licenses.length + plan.addOns.length <= JOURNAL_LIMITS.planEntries &&
       [...plan.licenses, ...plan.addOns].every((entry) => entry.name.length <= JOURNAL_LIMITS.planNameChars),
@@ -77,6 +80,10 @@ export function journalOf(session: MigrationSession, source: SourceInfo, updated
     const key = userKey(session, r);
     if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
   }
+  return journalWith(session, source, updatedAt, assignments);
+}
+
+function journalWith(session: MigrationSession, source: SourceInfo, updatedAt: string, assignments: Journal['assignments']): Journal {
   return {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
     source,
@@ -86,6 +93,28 @@ export function journalOf(session: MigrationSession, source: SourceInfo, updated
     progress: { assigned: session.assignedCount, users: session.rowCount },
     updatedAt,
   };
+}
+
+/**
+ * The journal of only `rows` (what changed since the last durable save), each with its cells as they are
+ * now, also when they are back to the file's: merged over that save (mergeJournal) it gives the journal of
+ * the session. Small enough to write synchronously while the page unloads.
+ */
+export function journalOfRows(session: MigrationSession, source: SourceInfo, rows: Iterable<number>, updatedAt: string): Journal {
+  const assignments: Journal['assignments'] = {};
+  for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
+    if (!(r >= 0 && r < session.rowCount)) continue;
+    const key = userKey(session, r);
+    if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
+  }
+  return journalWith(session, source, updatedAt, assignments);
+}
+
+/** A journal of changed rows (journalOfRows) over the last durable save of the same migration: the later wins. */
+export function mergeJournal(base: Journal | null, later: Journal): Journal {
+  if (base === null) return later;
+  if (base.updatedAt > later.updatedAt) return base;
+  return { ...later, assignments: { ...base.assignments, ...later.assignments } };
 }
 
 export interface ResumeOutcome {
