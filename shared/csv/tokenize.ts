@@ -299,6 +299,27 @@ export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Arra
 const CHUNK_RECORDS = 2048;
 
 /**
+ * One string per distinct value of a column whose values repeat. The last few distinct values are tried
+ * first by plain comparison (a license column has a handful), the rest through a map, capped.
+ */
+class Interner {
+  private readonly recent: string[] = [];
+  private readonly pool = new Map<string, string>();
+
+  intern(cell: string): string {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recent[i];
+    let shared = this.pool.get(cell);
+    if (shared === undefined) {
+      shared = cell;
+      if (this.pool.size < 4096) this.pool.set(cell, cell);
+    }
+    if (recent.length < 16) recent.push(shared);
+    return shared;
+  }
+}
+
+/**
  * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
  * papaparse does not split a chunk as the scan did (then the file is read whole).
  */
@@ -333,7 +354,7 @@ function tokenizeCompact(
   const columns = [...new Set([...repeating, ...chosen.unique])].filter((c) => c >= 0);
   const kept = columns.map(() => new Array<string>(total - headerRecord - 1));
   // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
-  const interned = columns.map((c) => (repeating.includes(c) ? new Map<string, string>() : null));
+  const interned = columns.map((c) => (repeating.includes(c) ? new Interner() : null));
   const spans = new Int32Array(2 * Math.max(0, total - headerRecord - 1));
   const recordIndex = new Int32Array(Math.max(0, total - headerRecord - 1));
   let count = 0;
@@ -361,12 +382,7 @@ function tokenizeCompact(
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
         const pool = interned[j];
-        let shared = pool === null ? cell : pool.get(cell);
-        if (shared === undefined) {
-          shared = cell;
-          if (pool!.size < 4096) pool!.set(cell, cell);
-        }
-        kept[j][r] = shared;
+        kept[j][r] = pool === null ? cell : pool.intern(cell);
       }
       if (fields.length !== width) pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: all[2 * fileRecord], lines: lineBreaksIn(fields) });
     }
