@@ -1,7 +1,7 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
 // keep blank and malformed records accounted for (docs/reliability.md "Parsing with papaparse").
 import Papa, { type ParseError } from 'papaparse';
-import type { Delimiter, Dialect, LineEnding } from './dialect';
+import { afterQuotedCell, type Delimiter, type Dialect, type LineEnding } from './dialect';
 import { CompactTable, stripSentinel, WholeTable } from './table';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
@@ -94,16 +94,8 @@ export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (fieldStart && c === 34) {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) return starts; // unclosed: the rest of the file is one cell
-        if (text.charCodeAt(q + 1) === 34) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
+      i = afterQuotedCell(text, i);
+      if (i === -1) return starts; // unclosed: the rest of the file is one cell
       fieldStart = false;
       continue;
     }
@@ -141,19 +133,8 @@ function unifyRecordEndings(text: string, delimiter: Delimiter, loneCr: boolean,
   while (i < n) {
     const c = text.charCodeAt(i);
     if (fieldStart && c === 34) {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) {
-          i = n;
-          break;
-        }
-        if (text.charCodeAt(q + 1) === 34) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
+      const after = afterQuotedCell(text, i);
+      i = after === -1 ? n : after;
       fieldStart = false;
       continue;
     }
@@ -266,16 +247,8 @@ export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Arra
         quote = input.indexOf('"', pos);
         continue;
       }
-      let i = quote + 1;
-      for (;;) {
-        const close = input.indexOf('"', i);
-        if (close === -1) return null;
-        if (input.charCodeAt(close + 1) === 34) i = close + 2;
-        else {
-          i = close + 1;
-          break;
-        }
-      }
+      const i = afterQuotedCell(input, quote);
+      if (i === -1) return null;
       const next = input.charCodeAt(i);
       const ends = i === n || next === d || input.startsWith(newline, i) || (sentinel !== '' && input[i] === sentinel && input.charCodeAt(i + 1) === 10);
       if (!ends) return null;
