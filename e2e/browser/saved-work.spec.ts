@@ -198,3 +198,35 @@ test('saved migrations beyond the 20 offered are removed only when the admin agr
   await expect(page.getByTestId('saved-entry')).toHaveCount(20);
   await expect(page.getByTestId('saved-name').first()).toHaveText('00-original-export.csv');
 });
+
+test('validating a file edited elsewhere never silently replaces the open migration, and keeps "which user are you"', async ({ page }) => {
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('pick-export').click(), path.join(realClient, '00-original-export.csv'));
+  await importPlan(page, path.join(realClient, 'plan.json'));
+  const me = page.getByLabel('Your email');
+  await me.fill('zoe.obrien@example.com');
+  await me.press('Enter');
+  await expect(page.getByTestId('me-status')).toContainText('Found: row 3');
+
+  await gotoStep(page, 'open');
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), path.join(realClient, '03-lo-open-resave-csv-defaults.csv'));
+  const validate = page.getByTestId('validate');
+  await validate.click();
+  const dialog = page.getByTestId('replace-dialog');
+  await expect(dialog).toContainText('“00-original-export.csv” is open. Validating another file closes it; your progress on it is saved');
+  await expect(dialog).toContainText('your email');
+  await dialog.getByTestId('question-cancel').click();
+  await expect(validate).toBeFocused();
+  await expect(page.getByTestId('file-name')).toHaveText('00-original-export.csv');
+
+  await validate.click();
+  await page.getByTestId('replace-dialog').getByRole('button', { name: 'Close it and validate' }).click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await expect(page.getByTestId('file-name')).toHaveText('03-lo-open-resave-csv-defaults.csv');
+  await gotoStep(page, 'overview');
+  await expect(page.getByTestId('me-status')).toContainText('Found: row 3');
+  await expect(me).toHaveValue('zoe.obrien@example.com');
+  // the migration it replaced is saved and offered
+  await gotoStep(page, 'open');
+  await expect(page.getByTestId('saved-name')).toContainText(['00-original-export.csv']);
+});

@@ -1,14 +1,15 @@
 // The wizard's step bar: every step can be revisited once a file is open.
 import { goTo } from '../store/actions';
 import { STEPS } from '../store/appStore';
-import { countsOf, isOpen } from '../store/reads';
+import { countsOf, isOpen, planIsEmpty } from '../store/reads';
 import { useApp } from '../store/useApp';
 import { count } from '../text/counts';
 
 export function StepBar() {
   const step = useApp((s) => s.step);
   const open = useApp(isOpen);
-  const errors = useApp((s) => countsOf(s).errors);
+  // With no plan yet, the errors say nothing about the file: no badge until the plan is filled in.
+  const errors = useApp((s) => (planIsEmpty(s) ? 0 : countsOf(s).errors));
   const current = STEPS.findIndex((s) => s.id === step);
   return (
     <nav className="stepbar" aria-label="Steps">

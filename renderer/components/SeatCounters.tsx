@@ -1,6 +1,6 @@
 // Seat counters, always visible: assigned / seats per license and add-on, red when over.
 import { goTo } from '../store/actions';
-import { countsOf, isOpen, seatsOf } from '../store/reads';
+import { countsOf, isOpen, planIsEmpty, seatsOf } from '../store/reads';
 import { sameSeats } from '../store/selectors';
 import { sameFields, useApp } from '../store/useApp';
 import { count, num } from '../text/counts';
@@ -9,12 +9,13 @@ export function SeatCounters() {
   const seats = useApp(seatsOf, sameSeats);
   const counts = useApp(countsOf, sameFields);
   const open = useApp(isOpen);
+  const empty = useApp(planIsEmpty);
   if (!open) return null;
   return (
     <div className="seat-counters" data-testid="seat-counters" role="group" aria-label="Seats assigned">
-      {seats.length === 0 && (
+      {empty && (
         <button type="button" className="button link small" onClick={() => goTo('overview')} data-testid="plan-empty-chip">
-          No seats yet: fill in the plan
+          The plan is empty: fill it in from your contract to check the file
         </button>
       )}
       {seats.map((s) => {
@@ -28,9 +29,11 @@ export function SeatCounters() {
           </span>
         );
       })}
-      <span className={`issue-chip${counts.errors > 0 ? ' has-errors' : ''}`} data-testid="issue-counts">
-        <span data-testid="error-count">{num(counts.errors)}</span> {counts.errors === 1 ? 'error' : 'errors'} · <span data-testid="warning-count">{num(counts.warnings)}</span> {counts.warnings === 1 ? 'warning' : 'warnings'}
-      </span>
+      {!empty && (
+        <span className={`issue-chip${counts.errors > 0 ? ' has-errors' : ''}`} data-testid="issue-counts">
+          <span data-testid="error-count">{num(counts.errors)}</span> {counts.errors === 1 ? 'error' : 'errors'} · <span data-testid="warning-count">{num(counts.warnings)}</span> {counts.warnings === 1 ? 'warning' : 'warnings'}
+        </span>
+      )}
     </div>
   );
 }

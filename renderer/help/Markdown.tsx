@@ -55,7 +55,8 @@ export function Markdown({ blocks, onJump }: { blocks: readonly Block[]; onJump?
           }
           case 'table':
             return (
-              <div key={i} className="doc-table" role="region" aria-label="table" tabIndex={0}>
+              // Each scrollable table is a region with its own name (landmarks must be told apart).
+              <div key={i} className="doc-table" role="region" aria-label={`Table ${blocks.slice(0, i + 1).filter((b) => b.kind === 'table').length}: ${block.header.map((cell) => cell.map((part) => part.text).join('')).join(', ')}`} tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -122,7 +122,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
   if (!open) return null;
   return (
     <div className="assign">
-      <h1 className="sr-only">Assign new licenses</h1>
+      <h1 className="sr-only" tabIndex={-1}>Assign new licenses</h1>
       <Filters />
       <div className="toolbar secondary">
         <button type="button" className="button small" onClick={selectAllShown} data-testid="select-shown">

@@ -38,7 +38,7 @@ export function OpenStep() {
   if (loading) {
     return (
       <section className="panel center-panel" data-testid="loading" aria-busy="true">
-        <h1 className="ellipsis" title={loading.name}>
+        <h1 className="ellipsis" title={loading.name} tabIndex={-1}>
           Opening {loading.name}
         </h1>
         <div className="progress" role="progressbar" aria-label="Loading the file">
@@ -92,7 +92,7 @@ export function OpenStep() {
         onDragLeave={() => setDragging(false)}
         onDrop={(event) => void onDrop(event)}
       >
-        <h1>Prepare your license migration</h1>
+        <h1 tabIndex={-1}>Prepare your license migration</h1>
         <p className="lead">Open the export of all active users you downloaded from the platform's migration wizard. Everything stays on this computer.</p>
         <div className="actions">
           <button type="button" className="button primary large" onClick={() => void pickAndOpen()} data-testid="pick-export">

@@ -105,7 +105,7 @@ export function OverviewStep() {
   const currentAddOns = indexes.currentAddOns;
   return (
     <div className="overview">
-      <h1 className="step-title">Overview: your licenses today and the new plan</h1>
+      <h1 className="step-title" tabIndex={-1}>Overview: your licenses today and the new plan</h1>
       <div className="overview-grid">
         <section className="panel" data-testid="current-licenses">
           <h2>In your export today</h2>

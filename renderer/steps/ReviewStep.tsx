@@ -28,11 +28,20 @@ export function ReviewStep() {
   }, [list, plan]);
   if (!session) return null;
   const licenseColumn = session.source.columns.newLicense;
-  const ready = counts.errors === 0;
+  const noPlan = plan.licenses.length === 0;
+  const ready = counts.errors === 0 && !noPlan;
   return (
     <div className="review">
       <section className={`panel verdict ${ready ? 'ok' : 'blocked'}`} data-testid="verdict">
-        <h1>{ready ? 'Ready to upload' : 'Not ready to upload yet'}</h1>
+        <h1 tabIndex={-1}>{ready ? 'Ready to upload' : 'Not ready to upload yet'}</h1>
+        {noPlan && (
+          <p className="verdict-warning" data-testid="verdict-no-plan">
+            The plan is empty: enter your contract's licenses and seats on the Overview step (or import the plan JSON), then the file is checked against them.{' '}
+            <button type="button" className="button link" onClick={() => goTo('overview')}>
+              Fill in the plan
+            </button>
+          </p>
+        )}
         <p>
           {count(rowCount, 'user')} · {count(counts.errors, 'error')} · {count(counts.warnings, 'warning')}
           {originalName ? ` · checked against the original export ${originalName}` : ''}

@@ -5,7 +5,7 @@ import type { MigrationSession } from '../../shared/index';
 import { FindingsList } from '../components/FindingsList';
 import { goTo, showCell } from '../store/actions';
 import { saveClean } from '../store/fileActions';
-import { countsOf, fileNameOf, lossesOf, rowCountOf, sessionOf } from '../store/reads';
+import { countsOf, fileNameOf, lossesOf, planIsEmpty, rowCountOf, sessionOf } from '../store/reads';
 import { sameFields, useApp } from '../store/useApp';
 import { count, num } from '../text/counts';
 
@@ -93,12 +93,15 @@ export function SaveStep() {
   const rowCount = useApp(rowCountOf);
   const lastUpload = useApp((s) => s.lastUpload);
   const version = useApp((s) => s.version);
-  const blocked = counts.errors > 0;
+  const noPlan = useApp(planIsEmpty);
+  const blocked = counts.errors > 0 || noPlan;
   return (
     <div className="save">
       <section className={`panel verdict ${blocked ? 'blocked' : 'ok'}`} data-testid="save-panel">
-        <h1>{blocked ? "You can't save the upload file yet" : 'Save the upload-ready file'}</h1>
-        {blocked ? (
+        <h1 tabIndex={-1}>{blocked ? "You can't save the upload file yet" : 'Save the upload-ready file'}</h1>
+        {noPlan ? (
+          <p data-testid="save-blocked">The plan is empty: enter your contract's licenses on the Overview step (or import the plan JSON) so the file can be checked before it is saved.</p>
+        ) : blocked ? (
           <p data-testid="save-blocked">
             {count(counts.errors, 'error remains')}: the platform's import would refuse this file. Each one is listed below — click it to fix the cell.
           </p>
@@ -112,15 +115,15 @@ export function SaveStep() {
             {lastUpload && !blocked ? 'Save the upload-ready CSV again' : 'Save upload-ready CSV'}
           </button>
           {blocked && (
-            <button type="button" className="button" onClick={() => goTo('assign')}>
-              Go to the grid
+            <button type="button" className="button" onClick={() => goTo(noPlan ? 'overview' : 'assign')}>
+              {noPlan ? 'Fill in the plan' : 'Go to the grid'}
             </button>
           )}
         </div>
       </section>
       {lastUpload && !blocked && <NextOnThePlatform name={lastUpload.name} stale={lastUpload.version !== version} />}
       {!blocked && <Losses />}
-      {blocked && (
+      {blocked && !noPlan && (
         <section className="panel">
           <h2>Where the errors are</h2>
           <FindingsList severity="error" testId="save-errors" />

@@ -105,7 +105,9 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     await afterPaint();
     if (superseded()) return false;
     const journal = options.resume?.journal ?? null;
-    const plan = journal?.plan ?? options.plan ?? planOf(get());
+    // The plan in use carries over to the next file, unless it is the sample's.
+    const before = get();
+    const plan = journal?.plan ?? options.plan ?? (before.open?.sample ? before.nextPlan : planOf(before));
     mark('session-start');
     const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : (options.me ?? null) });
     mark('session-end');
@@ -222,7 +224,8 @@ export async function openFile(file: PickedFile, options: OpenOptions = {}, agre
     });
     if (!ok) return false;
   }
-  return openExport(file, { me: meOf(get()) ?? get().nextMe, ...options });
+  const state = get();
+  return openExport(file, { me: (state.open?.sample ? null : meOf(state)) ?? state.nextMe, ...options });
 }
 
 export async function pickAndOpen(): Promise<void> {
@@ -325,6 +328,11 @@ async function saveBytes(purpose: SavePurpose, suggestedName: string, bytes: Uin
 export async function saveClean(): Promise<boolean> {
   const open = get().open;
   if (!open) return false;
+  if (open.session.plan.licenses.length === 0) {
+    set(stepPatch('save'));
+    notify({ tone: 'error', text: 'Not saved: the plan is empty. Enter your contract\'s licenses on the Overview step first.' });
+    return false;
+  }
   const { errors } = open.session.counts();
   if (errors > 0) {
     set(stepPatch('save'));

@@ -8,6 +8,8 @@ import { collectFindings, rowsLosing, usersLosingAccess, type FindingList, type 
 export const sessionOf = (s: AppState): MigrationSession | null => s.open?.session ?? null;
 /** The plan: the open session's, else the one the next file opens with. */
 export const planOf = (s: AppState): Plan => s.open?.session.plan ?? s.nextPlan;
+/** The plan has no license yet (a real file before the admin filled it in): nothing can be checked against it. */
+export const planIsEmpty = (s: AppState): boolean => planOf(s).licenses.length === 0;
 export const meOf = (s: AppState): string | null => s.open?.session.myEmail ?? null;
 export const rowCountOf = (s: AppState): number => s.open?.session.rowCount ?? 0;
 export const fileNameOf = (s: AppState): string | null => s.open?.name ?? null;
