@@ -20,6 +20,10 @@ test('open, assign, save, quit, relaunch and resume', async () => {
   await answerOpenDialog(first.app, exportFile);
   await first.page.getByTestId('pick-export').click();
   await expect(first.page.getByTestId('plan-editor')).toBeVisible();
+  // A real file starts with an empty plan: the admin imports theirs.
+  await answerOpenDialog(first.app, path.join(samples, 'sample-plan.json'));
+  await first.page.getByTestId('import-plan').click();
+  await expect(first.page.getByTestId('notice')).toContainText('Plan imported');
 
   await first.page.locator('[data-step="assign"]').click();
   await cell(first.page, 0, 8).dblclick();
@@ -39,7 +43,7 @@ test('open, assign, save, quit, relaunch and resume', async () => {
   const second = await launchApp(userData);
   await expect(second.page.getByText(/sample-export\.csv/)).toBeVisible();
   await answerOpenDialog(second.app, exportFile);
-  await second.page.getByText(/continue|resume/i).first().click();
+  await second.page.getByTestId('resume').first().click();
   await second.page.locator('[data-step="assign"]').click();
   await expect(cell(second.page, 0, 8)).toHaveText('Engage');
   await second.app.close();
