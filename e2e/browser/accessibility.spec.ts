@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, serious, type AxeViolation } from './axe';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, openSample, samples, seat, shot } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, openSample, samples, seat, shot, shotBoth } from './helpers';
 
 const LICENSE = 8;
 const ADDONS = 9;
@@ -185,14 +185,14 @@ test('at 200% zoom (640×400) nothing overflows, the step bar fits and "Next" co
     }
   };
   await noSideways('Open');
-  await shot(page, 'zoom200-1-open');
+  await shotBoth(page, 'zoom200-1-open');
   await openSample(page);
   await noSideways('Overview');
-  await shot(page, 'zoom200-2-overview');
+  await shotBoth(page, 'zoom200-2-overview');
   await gotoStep(page, 'assign');
   await expect(cell(page, 0, 1)).toBeVisible();
   await noSideways('Assign');
-  await shot(page, 'zoom200-3-assign');
+  await shotBoth(page, 'zoom200-3-assign');
   const next = page.getByRole('button', { name: 'Next: review →' });
   await next.scrollIntoViewIfNeeded();
   const problems = page.getByTestId('findings-panel');
@@ -201,16 +201,16 @@ test('at 200% zoom (640×400) nothing overflows, the step bar fits and "Next" co
   expect(overlaps, '"Next" covers the Problems panel').toBe(false);
   // the seat counters stay in sight while the page scrolls
   await expect(page.getByTestId('seat-counters')).toBeInViewport();
-  await shot(page, 'zoom200-3-assign-footer');
+  await shotBoth(page, 'zoom200-3-assign-footer');
   await gotoStep(page, 'review');
   await noSideways('Review');
-  await shot(page, 'zoom200-4-review');
+  await shotBoth(page, 'zoom200-4-review');
   await gotoStep(page, 'save');
   await noSideways('Save');
-  await shot(page, 'zoom200-5-save');
+  await shotBoth(page, 'zoom200-5-save');
 });
 
-test('keyboard: Shift+Arrow extends the row selection, Ctrl+E opens bulk edit, Tab moves between add-ons', async ({ page }) => {
+test('keyboard: Shift+Arrow extends the row selection, Ctrl+Enter opens bulk edit, Tab moves between add-ons', async ({ page }) => {
   await freshApp(page);
   await openSample(page);
   await gotoStep(page, 'assign');
@@ -226,7 +226,7 @@ test('keyboard: Shift+Arrow extends the row selection, Ctrl+E opens bulk edit, T
   for (const r of [2, 3]) await expect(cell(page, r, 'select').locator('input')).toBeChecked();
   await expect(cell(page, 4, 'select').locator('input')).not.toBeChecked();
 
-  await page.keyboard.press('Control+e');
+  await page.keyboard.press('Control+Enter');
   const dialog = page.getByTestId('edit-selection-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Edit license of 2 selected users');

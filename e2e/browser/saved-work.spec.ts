@@ -86,8 +86,10 @@ test('continuing with a file that does not match says what does not match and ne
   await chooseFile(page, () => page.getByTestId('resume').click(), other);
   const dialog = page.getByTestId('mismatch-dialog');
   await expect(dialog).toContainText('You chose “other-export.csv” to continue the migration of “00-original-export.csv”');
-  await expect(dialog).toContainText('1 saved user of 1 has no row in it');
+  await expect(dialog).toContainText('the one user with saved choices has no row in it');
   await expect(dialog).toContainText('The saved migration is kept as it is');
+  // the safe way on is what Enter does
+  await expect(dialog.getByRole('button', { name: 'Choose the file again…' })).toBeFocused();
   await shotBoth(page, '1-open-mismatch');
   await dialog.getByTestId('question-cancel').click();
   await expect(page.getByTestId('file-name')).toHaveCount(0);

@@ -88,7 +88,7 @@ function Filters() {
   );
 }
 
-/** What "Edit license" (Ctrl+E) applies to: the selected rows, else the row the grid's focus is on; null when neither. */
+/** What "Edit license" (Ctrl+Enter) applies to: the selected rows, else the row the grid's focus is on; null when neither. */
 function bulkEditTarget(): { kind: 'selection'; rows: number[] } | null {
   const { selection, grid, view } = appStore.getState();
   if (selection.count > 0) return { kind: 'selection', rows: selectedRows(selection) };
@@ -106,17 +106,21 @@ export function AssignStep({ dark }: { dark: boolean }) {
   const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>('all');
   const openEditSelection = (): void => setDialog(bulkEditTarget());
 
-  // Ctrl+E: "Edit license" of the selection (or of the row the keyboard is on), from anywhere on this step.
+  // Ctrl+Enter (as a spreadsheet fills the selection): "Edit license" of the selected rows, or of the row the
+  // keyboard is on. Caught before the grid, which would start editing the cell. (Ctrl+E is the desktop
+  // app's Export Error Report.)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'e') return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key !== 'Enter') return;
       if ((appStore.getState().grid?.getEditingCells().length ?? 0) > 0 || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
       const target = bulkEditTarget();
-      if (target !== null) setDialog(target);
+      if (target === null) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setDialog(target);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
   if (!open) return null;
@@ -131,7 +135,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
         <button type="button" className="button small" disabled={selected === 0} onClick={clearSelection}>
           Clear selection
         </button>
-        <button type="button" className="button small primary" disabled={selected === 0} onClick={openEditSelection} aria-keyshortcuts="Control+E" title="Edit license of the selected rows (Ctrl+E)" data-testid="edit-selection">
+        <button type="button" className="button small primary" disabled={selected === 0} onClick={openEditSelection} aria-keyshortcuts="Control+Enter" title="Edit license of the selected rows (Ctrl+Enter)" data-testid="edit-selection">
           Edit license{selected > 0 ? ` of ${num(selected)} selected` : ''}…
         </button>
         <button type="button" className="button small" onClick={() => setDialog({ kind: 'map' })} data-testid="map-by-current">
@@ -160,7 +164,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
         )}
       </div>
       <div className="step-footer">
-        <span className="muted small footer-hint">Enter or double-click a New License / New Add-ons cell to choose · a marked cell says why on focus or hover · Shift+↑↓ selects rows · Ctrl+E edits the selection.</span>
+        <span className="muted small footer-hint">Enter or double-click a New License / New Add-ons cell to choose · a marked cell says why on focus or hover · Shift+↑↓ selects rows · Ctrl+Enter edits the selection.</span>
         <button type="button" className="button primary" onClick={() => goTo('review')}>
           Next: review →
         </button>

@@ -117,7 +117,7 @@ export function OverviewStep() {
         <div className="stack">
           <section className="panel">
             <h2>Seats: assigned vs available</h2>
-            <SeatChart seats={seats} />
+            {seats.length === 0 ? <p className="empty-note">No seats yet: they come from the plan.</p> : <SeatChart seats={seats} />}
             <p className="chart-legend small">
               <span className="legend available" /> seats in the plan <span className="legend assigned" /> assigned <span className="legend over" /> over
             </p>

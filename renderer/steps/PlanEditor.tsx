@@ -144,7 +144,7 @@ export function PlanEditor() {
           Your plan is empty. Enter each license and add-on of your contract with its seats (“+ Add license”), or import the plan JSON. Until then every New License in the file counts as unknown.
         </p>
       )}
-      <table className="plan-table">
+      <table className="plan-table licenses">
         <thead>
           <tr>
             <th>License</th>
@@ -179,7 +179,7 @@ export function PlanEditor() {
       <button type="button" className="button small" data-testid="add-license" onClick={() => change({ ...draft, licenses: [...draft.licenses, { name: '', seats: '0', addOnsAllowed: false }] })}>
         + Add license
       </button>
-      <table className="plan-table">
+      <table className="plan-table addons">
         <thead>
           <tr>
             <th>Add-on</th>

@@ -177,15 +177,20 @@ function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: 
   const { journal } = entry;
   const saved = Object.keys(journal.assignments).length;
   const found = outcome.changes.length;
+  const missing = outcome.missingKeys.length;
   const what =
-    outcome.missingKeys.length > 0
-      ? `${count(outcome.missingKeys.length, 'saved user')} of ${num(saved)} ${outcome.missingKeys.length === 1 ? 'has' : 'have'} no row in it${found > 0 ? ` (${num(found)} ${found === 1 ? 'does' : 'do'})` : ''}.`
-      : `It has another name and other content than the file the work started from.`;
+    missing === 0
+      ? 'It has another name and other content than the file the work started from.'
+      : found === 0
+        ? saved === 1
+          ? 'the one user with saved choices has no row in it.'
+          : `none of the ${count(saved, 'user')} with saved choices has a row in it.`
+        : `${num(missing)} of the ${count(saved, 'user')} with saved choices ${missing === 1 ? 'has' : 'have'} no row in it (${num(found)} ${found === 1 ? 'does' : 'do'}).`;
   return ask({
     title: 'This file does not match the saved migration',
     body: [
       `You chose “${fileName}” to continue the migration of “${journal.source.name}” (saved ${savedWhen(journal)}, ${count(journal.progress.users, 'user')}).`,
-      `It is not the same export: ${what}`,
+      missing === 0 ? what : `It is not the same export: ${what}`,
       'The saved migration is kept as it is, whatever you choose.',
     ],
     choices: [

@@ -170,7 +170,7 @@ describe('saved progress', () => {
     const other = sampleExport.replace(/0000000050000/g, '9999999950000');
     const opening = openExport({ name: 'other.csv', bytes: bytes(other), handle: null }, { resume: entry });
     await vi.waitFor(() => expect(get().question?.testId).toBe('mismatch-dialog'));
-    expect(get().question?.body.join(' ')).toContain('1 saved user of 1 has no row in it');
+    expect(get().question?.body.join(' ')).toContain('the one user with saved choices has no row in it');
     answer(null);
     expect(await opening).toBe(false);
     expect(get().open).toBeNull();
