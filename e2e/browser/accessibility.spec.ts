@@ -121,20 +121,21 @@ test('a marked cell carries its findings as its accessible description and shows
   await gotoStep(page, 'assign');
   const marked = cell(page, 0, LICENSE);
   await expect(marked).toHaveClass(/cell-warning/);
-  await expect(marked).toHaveAccessibleDescription(/^Warning: This user has "Optimize" today but no New License/);
-  await expect(marked).toHaveText('');
-  await expect(cell(page, 0, 1)).toHaveAccessibleDescription('');
-  // keyboard: the findings show beside the cell, without a mouse
   const tip = page.getByTestId('cell-focus-tooltip');
   await cell(page, 1, LICENSE).click();
   await expect(tip).toHaveCount(0); // a click: the mouse has the grid's hover tooltip
+  await expect(cell(page, 1, LICENSE)).toHaveAccessibleDescription(/^Warning: /);
+  // keyboard: the focused cell says why it is marked, to a screen reader and on screen
   await page.keyboard.press('ArrowUp');
   await expect(marked).toBeFocused();
+  await expect(marked).toHaveAccessibleDescription(/^Warning: This user has "Optimize" today but no New License/);
+  await expect(marked).toHaveText('');
   await expect(tip).toBeVisible();
   await expect(tip).toHaveText(/^Warning: This user has "Optimize" today/);
   await shot(page, 'a11y-focus-tooltip');
   await page.keyboard.press('ArrowRight');
   await expect(cell(page, 0, ADDONS)).toBeFocused();
+  await expect(cell(page, 0, ADDONS)).toHaveAccessibleDescription('');
   await expect(tip).toHaveCount(0);
   // the editor popup is named, shows the findings itself, and no tooltip covers it
   await page.keyboard.press('ArrowLeft');

@@ -7,7 +7,8 @@ import { editAddOns } from '../store/actions';
 import { seatsOf, sessionOf } from '../store/reads';
 import { addOnOptions } from '../store/selectors';
 import { useApp } from '../store/useApp';
-import { findingsOfEditedCell, useEditorPopupName } from './editorPopup';
+import { cellFindingsText } from './cellFindings';
+import { useEditorPopupName } from './editorPopup';
 import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
@@ -26,7 +27,8 @@ export function AddOnsEditor(props: CustomCellEditorProps<GridRow, string>) {
   const doneRef = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
   useEditorPopupName(root, session && r >= 0 ? `New Add-ons of row ${session.rowNumber(r).toLocaleString('en-US')}` : 'New Add-ons');
-  const [findings] = useState(() => findingsOfEditedCell(props.eGridCell));
+  // The cell's findings as they were when the editor opened (the tooltip they replace).
+  const [findings] = useState(() => (session ? (cellFindingsText(session, r, Number(props.column.getColId())) ?? null) : null));
 
   /** The choices and Apply, in order: what Tab and the arrows move between. */
   const focusables = (): HTMLElement[] => {

@@ -6,7 +6,8 @@ import { editLicense } from '../store/actions';
 import { seatsOf, sessionOf } from '../store/reads';
 import { licenseOptions } from '../store/selectors';
 import { useApp } from '../store/useApp';
-import { findingsOfEditedCell, useEditorPopupName } from './editorPopup';
+import { cellFindingsText } from './cellFindings';
+import { useEditorPopupName } from './editorPopup';
 import { refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
 
@@ -36,7 +37,8 @@ export function LicenseEditor(props: CustomCellEditorProps<GridRow, string>) {
   const told = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   useEditorPopupName(root, session && r >= 0 ? `New License of row ${session.rowNumber(r).toLocaleString('en-US')}` : 'New License');
-  const [findings] = useState(() => findingsOfEditedCell(props.eGridCell));
+  // The cell's findings as they were when the editor opened (the tooltip they replace).
+  const [findings] = useState(() => (session ? (cellFindingsText(session, r, Number(props.column.getColId())) ?? null) : null));
 
   useEffect(() => {
     if (told.current) return;

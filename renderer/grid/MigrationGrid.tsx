@@ -8,6 +8,7 @@ import { editAddOns, editLicense, extendSelection, selectRow, setSort } from '..
 import { appStore } from '../store/appStore';
 import { displayIndexOf, rowAt } from '../store/rowView';
 import { useApp } from '../store/useApp';
+import { cellFindingsText } from './cellFindings';
 import { columnDefs } from './columns';
 import { focusCellElement, refocusCell } from './gridEdits';
 import type { GridRow } from './gridRow';
@@ -77,6 +78,15 @@ if (typeof window !== 'undefined') {
   window.addEventListener('pointerdown', () => void (keyboardInput = false), true);
 }
 
+interface FocusedCell {
+  /** Session row. */
+  readonly row: number;
+  readonly colId: string;
+}
+
+const DESCRIPTION_ID = 'focused-cell-findings';
+const cellSelector = (cell: FocusedCell): string => `[role="row"][row-id="${cell.row}"] [role="gridcell"][col-id="${CSS.escape(cell.colId)}"]`;
+
 interface FocusTip {
   readonly text: string;
   readonly top: number;
@@ -119,22 +129,48 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<FocusTip | null>(null);
   const [editing, setEditing] = useState(false);
+  /** The cell with keyboard focus: its findings are its accessible description (read on focus). */
+  const [focused, setFocused] = useState<FocusedCell | null>(null);
+  const description = useApp((s) => (focused !== null && s.open !== null ? (cellFindingsText(s.open.session, focused.row, Number(focused.colId)) ?? '') : ''));
 
-  /** A cell got keyboard focus: when marked, its findings show beside it (its accessible description, in sight). */
+  // The focused cell points at the description (one hidden element): only the cell a screen reader is on
+  // needs it, so scrolling through marked rows costs nothing.
+  useEffect(() => {
+    if (focused === null || description === '') return;
+    let element: HTMLElement | null = null;
+    let frame = 0;
+    const attach = (attempts: number): void => {
+      element = host.current?.querySelector<HTMLElement>(cellSelector(focused)) ?? null;
+      if (element !== null) element.setAttribute('aria-describedby', DESCRIPTION_ID);
+      else if (attempts > 0) frame = requestAnimationFrame(() => attach(attempts - 1));
+    };
+    attach(10);
+    return () => {
+      cancelAnimationFrame(frame);
+      if (element?.getAttribute('aria-describedby') === DESCRIPTION_ID) element.removeAttribute('aria-describedby');
+    };
+  }, [focused, description]);
+
+  /** A cell got focus; from the keyboard, a marked cell also shows its findings beside it (the mouse has hover). */
   const onCellFocused = (event: CellFocusedEvent<GridRow>): void => {
     setTip(null);
-    if (!keyboardInput || event.rowIndex === null || event.rowIndex === undefined || event.column === null) return;
-    const colId = typeof event.column === 'string' ? event.column : event.column.getColId();
     const rowIndex = event.rowIndex;
+    if (rowIndex === null || rowIndex === undefined || event.column === null) return setFocused(null);
+    const colId = typeof event.column === 'string' ? event.column : event.column.getColId();
+    const { view, open } = appStore.getState();
+    if (open === null || rowIndex >= view.shown || !/^\d+$/.test(colId)) return setFocused(null);
+    const cell: FocusedCell = { row: rowAt(view, rowIndex), colId };
+    setFocused(cell);
+    if (!keyboardInput) return;
+    const text = cellFindingsText(open.session, cell.row, Number(colId));
+    if (text === undefined) return;
     requestAnimationFrame(() => {
       const hostEl = host.current;
-      const cell = hostEl?.querySelector<HTMLElement>(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="${CSS.escape(colId)}"]`);
-      const describedBy = cell?.getAttribute('aria-describedby');
-      const text = describedBy ? document.getElementById(describedBy)?.textContent : null;
-      if (!hostEl || !cell || !text || event.api.isDestroyed() || event.api.getEditingCells().length > 0) return;
-      const focused = event.api.getFocusedCell();
-      if (focused?.rowIndex !== rowIndex || focused.column.getColId() !== colId) return;
-      setTip(tipFor(hostEl, cell, text));
+      const element = hostEl?.querySelector<HTMLElement>(cellSelector(cell));
+      if (!hostEl || !element || event.api.isDestroyed() || event.api.getEditingCells().length > 0) return;
+      const now = event.api.getFocusedCell();
+      if (now?.rowIndex !== rowIndex || now.column.getColId() !== colId) return;
+      setTip(tipFor(hostEl, element, text));
     });
   };
 
@@ -167,7 +203,7 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
         onCellFocused={onCellFocused}
         onCellEditingStarted={() => (setTip(null), setEditing(true))}
         onCellEditingStopped={() => setEditing(false)}
-        onBodyScroll={() => setTip(null)}
+        onBodyScroll={tip === null ? undefined : () => setTip(null)}
         onSortChanged={onSortChanged}
         onGridReady={onGridReady}
         overlayNoRowsTemplate={NO_ROWS}
@@ -182,6 +218,9 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
           {tip.text}
         </div>
       )}
+      <span id={DESCRIPTION_ID} hidden>
+        {description}
+      </span>
     </div>
   );
 }

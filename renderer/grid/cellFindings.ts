@@ -68,3 +68,11 @@ export function tooltipOfCell(session: MigrationSession, r: number, column: numb
     })
     .join('\n');
 }
+
+/** The cell's findings in words ("Warning: …"), for its accessible description, its focus tooltip and its editor; undefined when it has none. */
+export function cellFindingsText(session: MigrationSession, r: number, column: number): string | undefined {
+  if (r < 0 || session.rowSeverity(r) === 0) return undefined;
+  const { columns } = session.source;
+  const keyColumn = columns.userId >= 0 ? columns.userId : Math.max(columns.email, 0);
+  return tooltipOfCell(session, r, column, keyColumn);
+}

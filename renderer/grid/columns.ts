@@ -6,7 +6,6 @@ import { appStore } from '../store/appStore';
 import { isSelected } from '../store/selection';
 import { AddOnsEditor } from './AddOnsEditor';
 import { severityOfCell, tooltipOfCell } from './cellFindings';
-import { FindingCellRenderer, type FindingCellParams } from './findingCell';
 import type { GridRow } from './gridRow';
 import { SELECT_COL } from './gridSync';
 import { LicenseEditor } from './LicenseEditor';
@@ -65,9 +64,6 @@ export function columnDefs(session: MigrationSession): ColDef<GridRow>[] {
       valueGetter: (p) => (p.data ? session.cell(p.data.i, c) : ''),
       cellClassRules: classes(c),
       tooltipValueGetter: tooltip(c),
-      // The cell's findings are its accessible description too (a screen reader hears why it is marked).
-      cellRenderer: FindingCellRenderer,
-      cellRendererParams: { describe: (r: number) => (session.rowSeverity(r) === 0 ? undefined : tooltipOfCell(session, r, c, keyColumn)) } satisfies FindingCellParams,
     };
     const editable = { editable: (p: { data?: GridRow }) => p.data !== undefined && !session.isMalformed(p.data.i), cellEditorPopup: true, cellEditorPopupPosition: 'under' as const, headerClass: 'header-editable', cellClass: 'cell-editable', pinned: 'right' as const };
     if (c === columns.newLicense) return { ...base, ...editable, width: 170, cellEditor: LicenseEditor };

@@ -14,10 +14,10 @@ interface Pending {
   readonly open: OpenMigration;
   /** Something changed since the last save started (cells, plan, "which user are you"). */
   dirty: boolean;
-  /** Rows whose cells changed since the last save started. */
-  rows: Set<number>;
-  /** Rows of the save being written (durable only once it resolves). */
-  writing: Set<number> | null;
+  /** 1 for each row whose cells changed since the last save started (a byte per row: a bulk edit of a million rows is a fill, not a million-entry set). */
+  rows: Uint8Array;
+  /** The rows of the save being written (durable only once it resolves), or null. */
+  writing: Uint8Array | null;
   /** The saves of this migration, one after the other. */
   queue: Promise<void>;
   timer: ReturnType<typeof setTimeout> | null;
@@ -27,7 +27,7 @@ let pending: Pending | null = null;
 
 function pendingFor(open: OpenMigration): Pending {
   if (pending === null || pending.open.progressId !== open.progressId || pending.open.session !== open.session) {
-    pending = { open, dirty: false, rows: new Set(), writing: null, queue: Promise.resolve(), timer: null };
+    pending = { open, dirty: false, rows: new Uint8Array(open.session.rowCount), writing: null, queue: Promise.resolve(), timer: null };
   }
   return pending;
 }
@@ -38,7 +38,8 @@ export function noteChanged(rows: readonly number[] = []): void {
   if (!open) return;
   const p = pendingFor(open);
   p.dirty = true;
-  for (const r of rows) p.rows.add(r);
+  const marks = p.rows;
+  for (let i = 0; i < rows.length; i++) marks[rows[i]] = 1;
   if (p.timer !== null) return;
   p.timer = setTimeout(() => {
     p.timer = null;
@@ -65,14 +66,15 @@ function save(p: Pending): Promise<void> {
     const at = new Date().toISOString();
     p.dirty = false;
     p.writing = p.rows;
-    p.rows = new Set();
+    p.rows = new Uint8Array(p.rows.length);
     try {
       await platform().saveProgress(open.progressId, journalOf(open.session, open.source, at));
       p.writing = null;
       platform().forgetUnsavedProgress?.(open.progressId);
       if (appStore.getState().open === open) appStore.setState({ lastSavedAt: at });
     } catch (e) {
-      for (const r of p.writing ?? []) p.rows.add(r);
+      const failed = p.writing;
+      if (failed !== null) for (let r = 0; r < failed.length; r++) p.rows[r] |= failed[r];
       p.writing = null;
       p.dirty = true;
       appStore.setState({ notice: { tone: 'error', text: `Progress could not be saved: ${(e as Error).message}` } });
@@ -89,7 +91,11 @@ export function keepUnsavedNow(): void {
   const p = pending;
   if (p === null || (!p.dirty && p.writing === null)) return;
   const { open } = p;
-  const rows = p.writing === null ? p.rows : new Set([...p.writing, ...p.rows]);
-  platform().keepUnsavedProgress?.(open.progressId, journalOfRows(open.session, open.source, rows, new Date().toISOString()));
+  platform().keepUnsavedProgress?.(open.progressId, journalOfRows(open.session, open.source, marked(p.rows, p.writing), new Date().toISOString()));
   void flushAutosave();
+}
+
+/** The rows marked in either byte map. */
+function* marked(rows: Uint8Array, writing: Uint8Array | null): Generator<number> {
+  for (let r = 0; r < rows.length; r++) if (rows[r] === 1 || (writing !== null && writing[r] === 1)) yield r;
 }
