@@ -174,10 +174,12 @@ test('seat counters and finding counts are announced in a polite live region aft
   await expect(live).toHaveText('Admin 1 of 0 seats, 1 over; 1 error, 45 warnings.');
 });
 
-test('at 200% zoom (640×400) nothing overflows, the step bar fits and "Next" covers nothing', async ({ page }) => {
+test('at 200% zoom (640×400) nothing overflows, the step bar fits, "Next" covers nothing, and axe finds nothing serious', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 400 });
   await freshApp(page);
+  const results = new Map<string, string[]>();
   const noSideways = async (where: string): Promise<void> => {
+    await check(page, `${where} at 200%`, results);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${where} scrolls sideways`).toBeLessThanOrEqual(0);
     for (const step of await page.locator('.stepbar .step').all()) {

@@ -232,3 +232,17 @@ test('validating a file edited elsewhere never silently replaces the open migrat
   await gotoStep(page, 'open');
   await expect(page.getByTestId('saved-name')).toContainText(['00-original-export.csv']);
 });
+
+test('edits kept while a page unloaded that cannot be read are dropped, and the app starts as usual', async ({ page }) => {
+  await freshApp(page);
+  await page.evaluate(() => {
+    localStorage.setItem('license-prep:unsaved:broken-0000000000000000', '{"id": "broken", "journal": {"schemaVersion": 99');
+    localStorage.setItem('license-prep:unsaved:other-0000000000000000', JSON.stringify({ id: 'other', journal: { schemaVersion: 1 } }));
+  });
+  await page.reload();
+  await expect(page.getByTestId('saved-work')).toContainText('No saved work yet');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('license-prep:unsaved:')))).toEqual([]);
+  await openSample(page);
+  await expect(page.getByTestId('plan-license')).toHaveCount(3);
+});
+
