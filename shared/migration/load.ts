@@ -3,8 +3,9 @@
 import { decodeBytes, type DecodedText, type DecodeOptions, type FileRefusal } from '../csv/decode';
 import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
 import { tokenize, type CsvTable, type KeptColumns } from '../csv/tokenize';
+import type { ColumnChoice } from '../plan/plan';
 import { err, ok, type Result } from '../result';
-import { mapColumns, type ColumnMap } from './columns';
+import { choiceFor, mapColumns, type ColumnMap } from './columns';
 
 export interface LoadedExport {
   /** The decoded text (the bytes are not kept: valid UTF-8 encodes back to them exactly). */
@@ -18,14 +19,39 @@ export interface LoadedExport {
   readonly duplicateColumns: readonly (readonly number[])[];
 }
 
-export function loadExportText(decoded: DecodedText, options: { readonly whole?: boolean } = {}): LoadedExport {
+export interface TextOptions {
+  readonly whole?: boolean;
+  /** Remembered column choices (the plan's `columns`): the one made for this file's header is applied. */
+  readonly columns?: readonly ColumnChoice[];
+}
+
+export function loadExportText(decoded: DecodedText, options: TextOptions = {}): LoadedExport {
   const dialect = detectDialect(decoded.text);
   // A large file keeps as cells only the columns the rules read; the others are read again when shown
   // (unless the caller needs every cell at once: the app's load worker hands them all to the page).
-  const table = tokenize(decoded.text, dialect, options.whole ? {} : { keep: (header) => ruleColumns(mapColumns(header).columns) });
+  const table = tokenize(decoded.text, dialect, options.whole ? {} : { keep: (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns) });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
-  const { columns, duplicates } = mapColumns(empty ? [] : table.header);
+  const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
   return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
+}
+
+/**
+ * The same loaded file with its columns as `choice` says (the column-mapping step, after the file was
+ * read): every cell must be held (a whole table), as the app's is. The text is still read only when asked.
+ */
+export function withColumnChoice(loaded: LoadedExport, choice: ColumnChoice | null): LoadedExport {
+  const { columns, duplicates } = mapColumns(loaded.table.header, choice);
+  return {
+    get text(): string {
+      return loaded.text;
+    },
+    encoding: loaded.encoding,
+    bom: loaded.bom,
+    guessed: loaded.guessed,
+    table: loaded.table,
+    columns,
+    duplicateColumns: duplicates,
+  };
 }
 
 /** The columns every rule reads (user keys, current and new license and add-ons), for the compact table. */
@@ -34,7 +60,7 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
   return { unique: inFile([columns.userId, columns.email]), repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
 }
 
-export interface LoadOptions extends DecodeOptions {
+export interface LoadOptions extends DecodeOptions, TextOptions {
   /** Hold every cell as a string, whatever the file's size (for a caller that reads every cell once). */
   readonly whole?: boolean;
 }
@@ -57,5 +83,5 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value, { whole: options.whole }));
+  return ok(loadExportText(decoded.value, { whole: options.whole, columns: options.columns }));
 }
