@@ -5,9 +5,11 @@ import { fileBytes } from '../platform/browser';
 import { platform } from '../platform/index';
 import type { PickedFile } from '../platform/platform';
 import { goTo, notify } from '../store/actions';
-import { discardSaved, dismissRefusal, importPlan, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/fileActions';
+import { discardSaved, dismissEncodingAsk, dismissRefusal, importPlan, openExport, openSample, pickAndOpen, refreshSaved, resume } from '../store/fileActions';
 import { fileNameOf, planOf } from '../store/reads';
 import { useApp } from '../store/useApp';
+import { ColumnMappingStep } from './ColumnMappingStep';
+import { EncodingChooser } from './EncodingChooser';
 
 /** Opening hands a file's bytes over: the picked files stay here for another try, so they go as copies. */
 const copyOf = (file: PickedFile): PickedFile => ({ ...file, bytes: file.bytes.slice() });
@@ -18,6 +20,8 @@ export function OpenStep() {
   const loading = useApp((s) => s.loading);
   const refusal = useApp((s) => s.refusal);
   const saved = useApp((s) => s.saved);
+  const columnsAsk = useApp((s) => s.columnsAsk);
+  const encodingAsk = useApp((s) => s.encodingAsk);
   const fileName = useApp(fileNameOf);
   const plan = useApp(planOf);
   const [dragging, setDragging] = useState(false);
@@ -53,12 +57,24 @@ export function OpenStep() {
     );
   }
 
+  if (columnsAsk) return <ColumnMappingStep ask={columnsAsk} />;
+  if (encodingAsk) {
+    return (
+      <section className="panel" data-testid="encoding-ask">
+        <h1>Choose the encoding of “{encodingAsk.name}”</h1>
+        <p className="lead">It is not UTF-8. Pick the encoding in which the names below read right; your choices so far are kept.</p>
+        <EncodingChooser candidates={encodingAsk.candidates} current={encodingAsk.current} onCancel={dismissEncodingAsk} />
+      </section>
+    );
+  }
+
   return (
     <div className="open-step">
       {refusal && (
         <section className="panel refusal" data-testid="refusal" role="alert">
           <h2>We can't open “{refusal.name}”</h2>
           <p>{refusal.reason.charAt(0).toUpperCase() + refusal.reason.slice(1)}.</p>
+          {refusal.encodings && refusal.encodings.length > 0 && <EncodingChooser candidates={refusal.encodings} current={null} />}
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void pickAndOpen()}>
               Choose another file…

@@ -19,7 +19,8 @@ export function edit(changes: readonly CellChange[], label: string): number {
   const open = get().open;
   if (!open || changes.length === 0) return 0;
   const applied = open.session.applyChanges(changes);
-  if (applied.rows.length === 0) return 0;
+  // A repair of the file as a whole (users put back) changes no row, and is a step all the same.
+  if (applied.undo.length === 0) return 0;
   commit(applied.rows, { history: recordEdit(get().history, label, applied.undo) });
   return applied.rows.length;
 }
