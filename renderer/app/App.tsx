@@ -9,7 +9,8 @@ import { OpenStep } from '../steps/OpenStep';
 import { OverviewStep } from '../steps/OverviewStep';
 import { ReviewStep } from '../steps/ReviewStep';
 import { SaveStep } from '../steps/SaveStep';
-import { goTo, notify, redo, requestFind, setTheme, undo } from '../store/actions';
+import { RulesHelp } from '../help/RulesHelp';
+import { goTo, notify, redo, requestFind, setTheme, showHelp, undo } from '../store/actions';
 import { appStore, type ThemeChoice } from '../store/appStore';
 import { flushAutosave } from '../store/autosave';
 import { closeFile, downloadReport, openExport, pickAndOpen, saveClean } from '../store/fileActions';
@@ -56,6 +57,8 @@ function runCommand(command: MenuCommand): void {
       requestFind();
       return;
     case 'rules':
+      showHelp('rules');
+      return;
     case 'about':
       notify({ tone: 'info', text: 'License Prep prepares the license-migration CSV offline: assign, review, save. Nothing leaves this computer.' });
       return;
@@ -72,8 +75,20 @@ export function App() {
   const notice = useApp((s) => s.notice);
   const lastSavedAt = useApp((s) => s.lastSavedAt);
   const dark = useDarkTheme(theme);
+  const help = useApp((s) => s.help);
 
   useEffect(() => platform().onMenuCommand(runCommand), []);
+  // F1 opens the rules (the desktop menu's accelerator; the browser build has no menu).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'F1' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        showHelp('rules');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => platform().onFlushRequest?.(flushAutosave), []);
   // A file main opened by itself (Open Recent, a second launch, macOS "Open With") opens like a picked one.
   useEffect(() => platform().onOpenFile?.((file) => (goTo('open'), void openExport(file))), []);
@@ -108,6 +123,9 @@ export function App() {
               {lastSavedAt ? <span className="saved-dot" title={`Progress saved ${new Date(lastSavedAt).toLocaleTimeString()}`} data-testid="autosaved" /> : null}
             </span>
           )}
+          <button type="button" className="button ghost small" onClick={() => showHelp('rules')} data-testid="open-rules" title="The migration rules (F1)">
+            Rules
+          </button>
           <button type="button" className="button ghost small" onClick={() => setTheme(NEXT_THEME[theme])} data-testid="theme-toggle" aria-label={`${THEME_LABEL[theme]} (click to change)`}>
             {dark ? '☾' : '☀'} {THEME_LABEL[theme].replace('Theme: ', '')}
           </button>
@@ -132,6 +150,7 @@ export function App() {
         {step === 'review' && <ReviewStep />}
         {step === 'save' && <SaveStep />}
       </main>
+      {help === 'rules' && <RulesHelp onClose={() => showHelp(null)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // A modal dialog on the native <dialog>: focus trap and Escape come with it.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Dialog({ title, onClose, children, testId, className }: { title: string; onClose: () => void; children: ReactNode; testId?: string; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -10,7 +10,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       data-testid={testId}
       aria-label={title}
       onCancel={(event) => {

@@ -2,8 +2,20 @@
 import type { ReactNode } from 'react';
 import type { Block, Inline } from './markdown';
 
-function inline(parts: readonly Inline[]): ReactNode[] {
+/** Jump to a heading of the document by its anchor. */
+type Jump = (id: string) => void;
+
+function inline(parts: readonly Inline[], jump?: Jump): ReactNode[] {
   return parts.map((part, i) => {
+    if (part.kind === 'ref') {
+      return jump ? (
+        <button key={i} type="button" className="link-button" onClick={() => jump(part.target)}>
+          {part.text}
+        </button>
+      ) : (
+        <span key={i}>{part.text}</span>
+      );
+    }
     if (part.kind === 'code') return <code key={i}>{part.text}</code>;
     if (part.kind === 'strong') return <strong key={i}>{part.text}</strong>;
     if (part.kind === 'em') return <em key={i}>{part.text}</em>;
@@ -11,7 +23,8 @@ function inline(parts: readonly Inline[]): ReactNode[] {
   });
 }
 
-export function Markdown({ blocks }: { blocks: readonly Block[] }) {
+export function Markdown({ blocks, onJump }: { blocks: readonly Block[]; onJump?: Jump }) {
+  const line = (parts: readonly Inline[]): ReactNode[] => inline(parts, onJump);
   return (
     <>
       {blocks.map((block, i) => {
@@ -27,9 +40,9 @@ export function Markdown({ blocks }: { blocks: readonly Block[] }) {
             );
           }
           case 'paragraph':
-            return <p key={i}>{inline(block.inline)}</p>;
+            return <p key={i}>{line(block.inline)}</p>;
           case 'quote':
-            return <blockquote key={i}>{inline(block.inline)}</blockquote>;
+            return <blockquote key={i}>{line(block.inline)}</blockquote>;
           case 'code':
             return (
               <pre key={i}>
@@ -37,7 +50,7 @@ export function Markdown({ blocks }: { blocks: readonly Block[] }) {
               </pre>
             );
           case 'list': {
-            const items = block.items.map((item, k) => <li key={k}>{inline(item)}</li>);
+            const items = block.items.map((item, k) => <li key={k}>{line(item)}</li>);
             return block.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
           }
           case 'table':
@@ -48,7 +61,7 @@ export function Markdown({ blocks }: { blocks: readonly Block[] }) {
                     <tr>
                       {block.header.map((cell, k) => (
                         <th key={k} scope="col">
-                          {inline(cell)}
+                          {line(cell)}
                         </th>
                       ))}
                     </tr>
@@ -57,7 +70,7 @@ export function Markdown({ blocks }: { blocks: readonly Block[] }) {
                     {block.rows.map((row, r) => (
                       <tr key={r}>
                         {row.map((cell, k) => (
-                          <td key={k}>{inline(cell)}</td>
+                          <td key={k}>{line(cell)}</td>
                         ))}
                       </tr>
                     ))}

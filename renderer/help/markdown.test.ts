@@ -17,6 +17,7 @@ describe('reading the project’s Markdown docs as data (never as HTML)', () => 
   it('keeps underscores inside codes and markup-looking text as text', () => {
     expect(parseInline('UNKNOWN_ADDON and DUPLICATE_USER')).toEqual([{ kind: 'text', text: 'UNKNOWN_ADDON and DUPLICATE_USER' }]);
     expect(parseInline('<img src=x onerror=alert(1)> [link](http://evil)')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)> ' }, { kind: 'text', text: 'link' }]);
+    expect(parseInline('see [LOSES_ADDON](#loses_addon)')).toEqual([{ kind: 'text', text: 'see ' }, { kind: 'ref', text: 'LOSES_ADDON', target: 'loses_addon' }]);
     expect(anchorOf('LOCKED_COLUMN_CHANGED')).toBe('locked_column_changed');
   });
 });

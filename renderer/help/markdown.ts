@@ -2,7 +2,8 @@
 // paragraphs, lists, tables and code, with `code`, **bold** and *emphasis* inline. It builds data,
 // not HTML, so the page renders it as text (no innerHTML anywhere).
 
-export type Inline = { readonly kind: 'text' | 'code' | 'strong' | 'em'; readonly text: string };
+/** A run of text; `ref` is a link to a heading of the same document (`target`: its anchor). */
+export type Inline = { readonly kind: 'text' | 'code' | 'strong' | 'em'; readonly text: string } | { readonly kind: 'ref'; readonly text: string; readonly target: string };
 
 export type Block =
   | { readonly kind: 'heading'; readonly level: number; readonly text: string; readonly id: string }
@@ -20,10 +21,10 @@ export const anchorOf = (text: string): string =>
     .trim()
     .replace(/\s+/g, '-');
 
-/** `code`, **strong**, *em* and [text](target) (shown as its text); everything else is text. */
+/** `code`, **strong**, *em*, [text](#heading) (a reference within the document) and [text](elsewhere) (shown as its text). */
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
-  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_(?![A-Za-z0-9])|\[([^\]]+)\]\([^)]*\)/g;
+  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_(?![A-Za-z0-9])|\[([^\]]+)\]\(([^)]*)\)/g;
   let last = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     // Underscores inside words (UNKNOWN_ADDON) are not emphasis.
@@ -32,6 +33,7 @@ export function parseInline(text: string): Inline[] {
     if (m[1] !== undefined) out.push({ kind: 'code', text: m[1] });
     else if (m[2] !== undefined) out.push({ kind: 'strong', text: m[2] });
     else if (m[3] !== undefined || m[4] !== undefined) out.push({ kind: 'em', text: m[3] ?? m[4] });
+    else if (m[6] !== undefined && m[6].startsWith('#')) out.push({ kind: 'ref', text: m[5], target: m[6].slice(1) });
     else out.push({ kind: 'text', text: m[5] });
     last = m.index + m[0].length;
   }

@@ -12,6 +12,11 @@ export function notify(notice: Notice | null): void {
   set({ notice });
 }
 
+/** Show a help page over the app, or close it (null). */
+export function showHelp(help: 'rules' | null): void {
+  set({ help });
+}
+
 // ---- editing ------------------------------------------------------------------------------
 
 /** Apply cell changes as one undoable step named `label`; returns how many rows changed. */

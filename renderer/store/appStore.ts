@@ -95,6 +95,8 @@ export interface AppState {
   grid: GridApi<GridRow> | null;
   /** Every locked column is ranked for sorting (the load worker is done). */
   settled: boolean;
+  /** A help page shown over the app (Help > The Migration Rules, F1). */
+  help: 'rules' | null;
 }
 
 const samplePlan = parsePlanText(samplePlanText);
@@ -123,6 +125,7 @@ export const initialState: AppState = {
   findRequest: 0,
   grid: null,
   settled: false,
+  help: null,
 };
 
 export const appStore = createStore<AppState>()(() => initialState);

@@ -107,6 +107,20 @@ function hasLoneLf(text: string): boolean {
  * (elsewhere it is cell text, as a stray CR typed into a cell). Jumps between quotes with indexOf; a
  * file with one kind of line ending costs one native scan.
  */
+/**
+ * Just past the quoted cell whose opening quote is at `quote` (`""` inside is a quote), with the quoting
+ * rules papaparse applies; -1 when the quote is never closed (the rest of the text is that cell).
+ */
+export function afterQuotedCell(text: string, quote: number): number {
+  let i = quote + 1;
+  for (;;) {
+    const close = text.indexOf('"', i);
+    if (close === -1) return -1;
+    if (text.charCodeAt(close + 1) === 34) i = close + 2;
+    else return close + 1;
+  }
+}
+
 export function hasOtherLineEndings(text: string, eol: LineEnding, delimiter: Delimiter): boolean {
   if (eol === '\n' && text.indexOf('\r\n') === -1) return false;
   if (eol === '\r' && text.indexOf('\n') === -1) return false;
@@ -118,17 +132,9 @@ export function hasOtherLineEndings(text: string, eol: LineEnding, delimiter: De
   while (i < n) {
     const c = text.charCodeAt(i);
     if (fieldStart && c === 34) {
-      // A quoted cell: skip to its closing quote ("" is a quote).
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) return false;
-        if (text.charCodeAt(q + 1) === 34) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
+      // A quoted cell: skip to its closing quote.
+      i = afterQuotedCell(text, i);
+      if (i === -1) return false;
       fieldStart = false;
       continue;
     }

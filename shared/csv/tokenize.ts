@@ -1,7 +1,7 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
 // keep blank and malformed records accounted for (docs/reliability.md "Parsing with papaparse").
 import Papa, { type ParseError } from 'papaparse';
-import type { Delimiter, Dialect, LineEnding } from './dialect';
+import { afterQuotedCell, type Delimiter, type Dialect, type LineEnding } from './dialect';
 import { CompactTable, stripSentinel, WholeTable } from './table';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
@@ -94,16 +94,8 @@ export function recordStarts(text: string, dialect: Pick<Dialect, 'delimiter' | 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (fieldStart && c === 34) {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) return starts; // unclosed: the rest of the file is one cell
-        if (text.charCodeAt(q + 1) === 34) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
+      i = afterQuotedCell(text, i);
+      if (i === -1) return starts; // unclosed: the rest of the file is one cell
       fieldStart = false;
       continue;
     }
@@ -141,19 +133,8 @@ function unifyRecordEndings(text: string, delimiter: Delimiter, loneCr: boolean,
   while (i < n) {
     const c = text.charCodeAt(i);
     if (fieldStart && c === 34) {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) {
-          i = n;
-          break;
-        }
-        if (text.charCodeAt(q + 1) === 34) i = q + 2;
-        else {
-          i = q + 1;
-          break;
-        }
-      }
+      const after = afterQuotedCell(text, i);
+      i = after === -1 ? n : after;
       fieldStart = false;
       continue;
     }
@@ -212,6 +193,11 @@ export interface TokenizeOptions {
   readonly keep?: (header: readonly string[]) => KeptColumns;
   /** Files with at least this many records are held compactly (text, spans, kept columns). */
   readonly compactFrom?: number;
+  /**
+   * Called with each data record's cells while they are at hand (record index, cells, header): what
+   * a caller derives from cells that are not kept (key hashes) costs no second read of the file.
+   */
+  readonly visit?: (record: number, cells: readonly string[], header: readonly string[]) => void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -222,11 +208,13 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
   if (options.keep !== undefined) {
     const spans = scanRecords(prepared, dialect.delimiter);
     if (spans !== null && spans.length >> 1 >= (options.compactFrom ?? COMPACT_FROM)) {
-      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep);
+      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep, options.visit);
       if (compact !== null) return compact;
     }
   }
-  return tokenizeWhole(text, prepared, dialect);
+  const whole = tokenizeWhole(text, prepared, dialect);
+  if (options.visit) for (let r = 0; r < whole.rowCount; r++) options.visit(r, whole.cells(r), whole.header);
+  return whole;
 }
 
 /**
@@ -259,16 +247,8 @@ export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Arra
         quote = input.indexOf('"', pos);
         continue;
       }
-      let i = quote + 1;
-      for (;;) {
-        const close = input.indexOf('"', i);
-        if (close === -1) return null;
-        if (input.charCodeAt(close + 1) === 34) i = close + 2;
-        else {
-          i = close + 1;
-          break;
-        }
-      }
+      const i = afterQuotedCell(input, quote);
+      if (i === -1) return null;
       const next = input.charCodeAt(i);
       const ends = i === n || next === d || input.startsWith(newline, i) || (sentinel !== '' && input[i] === sentinel && input.charCodeAt(i + 1) === 10);
       if (!ends) return null;
@@ -292,10 +272,38 @@ export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Arra
 const CHUNK_RECORDS = 2048;
 
 /**
+ * One string per distinct value of a column whose values repeat. The last few distinct values are tried
+ * first by plain comparison (a license column has a handful), the rest through a map, capped.
+ */
+class Interner {
+  private readonly recent: string[] = [];
+  private readonly pool = new Map<string, string>();
+
+  intern(cell: string): string {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recent[i];
+    let shared = this.pool.get(cell);
+    if (shared === undefined) {
+      shared = cell;
+      if (this.pool.size < 4096) this.pool.set(cell, cell);
+    }
+    if (recent.length < 16) recent.push(shared);
+    return shared;
+  }
+}
+
+/**
  * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
  * papaparse does not split a chunk as the scan did (then the file is read whole).
  */
-function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all: Int32Array, keep: (header: readonly string[]) => KeptColumns): CsvTable | null {
+function tokenizeCompact(
+  text: string,
+  prepared: Prepared,
+  dialect: Dialect,
+  all: Int32Array,
+  keep: (header: readonly string[]) => KeptColumns,
+  visit?: TokenizeOptions['visit'],
+): CsvTable | null {
   const { input, newline, sentinel } = prepared;
   if (input.length === 0) return null;
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
@@ -319,7 +327,7 @@ function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all
   const columns = [...new Set([...repeating, ...chosen.unique])].filter((c) => c >= 0);
   const kept = columns.map(() => new Array<string>(total - headerRecord - 1));
   // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
-  const interned = columns.map((c) => (repeating.includes(c) ? new Map<string, string>() : null));
+  const interned = columns.map((c) => (repeating.includes(c) ? new Interner() : null));
   const spans = new Int32Array(2 * Math.max(0, total - headerRecord - 1));
   const recordIndex = new Int32Array(Math.max(0, total - headerRecord - 1));
   let count = 0;
@@ -343,15 +351,11 @@ function tokenizeCompact(text: string, prepared: Prepared, dialect: Dialect, all
       recordIndex[r] = fileRecord - first;
       spans[2 * r] = all[2 * fileRecord];
       spans[2 * r + 1] = all[2 * fileRecord + 1];
+      visit?.(r, fields, header);
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
         const pool = interned[j];
-        let shared = pool === null ? cell : pool.get(cell);
-        if (shared === undefined) {
-          shared = cell;
-          if (pool!.size < 4096) pool!.set(cell, cell);
-        }
-        kept[j][r] = shared;
+        kept[j][r] = pool === null ? cell : pool.intern(cell);
       }
       if (fields.length !== width) pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: all[2 * fileRecord], lines: lineBreaksIn(fields) });
     }

@@ -1,7 +1,8 @@
 // docs/formats.md "Remembered columns": a file whose columns are named differently is read as the admin
 // chose for its header; a choice that would put New License over another column is never applied.
 import { describe, expect, it } from 'vitest';
-import { loadExport } from './load';
+import { loadExport, withColumnChoice } from './load';
+import { createSession } from './session';
 import { choiceFor, choiceOf, choiceProblem, columnsToAsk, mapColumns } from './columns';
 import { parsePlan, type ColumnChoice } from '../plan/plan';
 import { PLAN } from '../../test/support/fixtures';
@@ -47,6 +48,17 @@ describe('columns the app was not told about', () => {
     expect(loaded.ok && loaded.value.columns.newLicense).toBe(3);
     const compact = loadExport(bytes, { columns: [CHOICE] });
     expect(compact.ok && compact.value.table.cell(0, 3)).toBe('Engage');
+  });
+
+  it('tells users apart by the chosen key column, read with the plan or chosen after reading', () => {
+    const bytes = utf8(csv([HEADER.join(','), 'ann@example.com,Ann,Optimize,Engage,', 'ANN@example.com,Ann,Optimize,Engage,']));
+    const duplicates = (loaded: Parameters<typeof createSession>[0]) => createSession(loaded, PLAN, { me: null }).allFindings().filter((f) => f.code === 'DUPLICATE_USER').length;
+    const withPlan = loadExport(bytes, { columns: [CHOICE] });
+    expect(withPlan.ok && duplicates(withPlan.value)).toBe(1);
+    const plain = loadExport(bytes, { whole: true });
+    if (!plain.ok) throw new Error('refused');
+    expect(plain.value.columns.email).toBe(-1);
+    expect(duplicates(withColumnChoice(plain.value, CHOICE))).toBe(1);
   });
 
   it('the plan refuses a choice that names a column twice or one its header lacks', () => {

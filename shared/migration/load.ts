@@ -5,6 +5,7 @@ import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
 import { tokenize, type CsvTable, type KeptColumns } from '../csv/tokenize';
 import type { ColumnChoice } from '../plan/plan';
 import { err, ok, type Result } from '../result';
+import { emailHash, userIdHash, type KeyHashes } from '../validation/userKey';
 import { choiceFor, mapColumns, type ColumnMap } from './columns';
 
 export interface LoadedExport {
@@ -17,6 +18,8 @@ export interface LoadedExport {
   readonly columns: ColumnMap;
   /** Header positions (0-based) that name the same column, in groups. */
   readonly duplicateColumns: readonly (readonly number[])[];
+  /** Each row's key hashes, made while the file was read (the duplicate check makes them when absent). */
+  readonly keyHashes?: KeyHashes;
 }
 
 export interface TextOptions {
@@ -29,18 +32,24 @@ export function loadExportText(decoded: DecodedText, options: TextOptions = {}):
   const dialect = detectDialect(decoded.text);
   // A large file keeps as cells only the columns the rules read; the others are read again when shown
   // (unless the caller needs every cell at once: the app's load worker hands them all to the page).
-  const table = tokenize(decoded.text, dialect, options.whole ? {} : { keep: (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns) });
+  const hashes = new KeyHashesBuilder(options.columns);
+  const table = tokenize(decoded.text, dialect, {
+    keep: options.whole ? undefined : (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns),
+    visit: (r, cells, header) => hashes.add(r, cells, header),
+  });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
-  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates };
+  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes: hashes.done(table.rowCount) };
 }
 
 /**
  * The same loaded file with its columns as `choice` says (the column-mapping step, after the file was
- * read): every cell must be held (a whole table), as the app's is. The text is still read only when asked.
+ * read): every cell must be held (a whole table), as the app's is. The text is still read only when asked;
+ * the key hashes made while reading are kept only when the user key columns stay the same.
  */
 export function withColumnChoice(loaded: LoadedExport, choice: ColumnChoice | null): LoadedExport {
   const { columns, duplicates } = mapColumns(loaded.table.header, choice);
+  const sameKeys = columns.userId === loaded.columns.userId && columns.email === loaded.columns.email;
   return {
     get text(): string {
       return loaded.text;
@@ -51,13 +60,53 @@ export function withColumnChoice(loaded: LoadedExport, choice: ColumnChoice | nu
     table: loaded.table,
     columns,
     duplicateColumns: duplicates,
+    ...(sameKeys && loaded.keyHashes ? { keyHashes: loaded.keyHashes } : {}),
   };
 }
 
-/** The columns every rule reads (user keys, current and new license and add-ons), for the compact table. */
+/**
+ * The columns the row rules read on every check (current and new license and add-ons), kept as cells in
+ * a compact table. User IDs and Emails are not kept: their hashes are made as the file is read.
+ */
 export function ruleColumns(columns: ColumnMap): KeptColumns {
   const inFile = (list: number[]): number[] => list.filter((c) => c >= 0 && c < columns.width);
-  return { unique: inFile([columns.userId, columns.email]), repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
+  return { unique: [], repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
+}
+
+/** Builds KeyHashes record by record while the file is read (the key columns found from the header). */
+class KeyHashesBuilder {
+  private columns: Pick<ColumnMap, 'userId' | 'email'> | null = null;
+
+  /** `choices`: remembered column choices (the user key may be a column of another name). */
+  constructor(private readonly choices?: readonly ColumnChoice[]) {}
+
+  private id: Int32Array = new Int32Array(1024);
+  private email: Int32Array = new Int32Array(1024);
+
+  add(r: number, cells: readonly string[], header: readonly string[]): void {
+    this.columns ??= mapColumns(header, choiceFor(this.choices, header)).columns;
+    if (r >= this.id.length) {
+      this.id = grow(this.id, r);
+      this.email = grow(this.email, r);
+    }
+    const { userId, email } = this.columns;
+    if (userId >= 0) this.id[r] = userIdHash(cells[userId] ?? '');
+    if (email >= 0) this.email[r] = emailHash(cells[email] ?? '');
+  }
+
+  done(rows: number): KeyHashes {
+    const columns = this.columns ?? { userId: -1, email: -1 };
+    const fit = (a: Int32Array): Int32Array => (a.length >= rows ? a.subarray(0, rows) : grow(a, rows - 1).subarray(0, rows));
+    return { id: columns.userId >= 0 ? fit(this.id) : null, email: columns.email >= 0 ? fit(this.email) : null };
+  }
+}
+
+function grow(array: Int32Array, index: number): Int32Array {
+  let length = array.length;
+  while (length <= index) length *= 2;
+  const out = new Int32Array(length);
+  out.set(array);
+  return out;
 }
 
 export interface LoadOptions extends DecodeOptions, TextOptions {

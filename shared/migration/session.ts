@@ -128,7 +128,7 @@ export class MigrationSession {
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
-    const users = checkUsers(table, columns, this.malformed, fixed);
+    const users = checkUsers(table, columns, this.malformed, fixed, source.keyHashes);
     this.original = options.original ?? null;
     this.originalMatch = options.original ? compareWithOriginal(source, options.original, this.malformed, fixed) : null;
     for (const o of this.originalMatch?.removed ?? []) this.removedRecord.set(options.original!.table.recordIndex[o] + 1, o);

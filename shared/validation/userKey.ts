@@ -17,6 +17,56 @@ export function emailKey(cell: string): string {
   return foldName(cell);
 }
 
+/**
+ * A 32-bit hash of userIdKey(cell), 0 for an empty one. Equal keys hash equal, so the duplicate check
+ * compares numbers and reads the cells again only when two hashes match.
+ */
+export function userIdHash(cell: string): number {
+  const key = userIdKey(cell);
+  if (key === '') return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h === 0 ? 1 : h;
+}
+
+/**
+ * A 32-bit hash of emailKey(cell), 0 when it folds to nothing. A plain cell is hashed in one pass with
+ * its ASCII letters lower-cased (no new string); only cells that need the full fold are folded first.
+ */
+export function emailHash(cell: string): number {
+  let h = 0x811c9dc5;
+  let previousSpace = true;
+  for (let i = 0; i < cell.length; i++) {
+    let c = cell.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && previousSpace)) return foldedHash(emailKey(cell));
+    previousSpace = c === 32;
+    if (c >= 65 && c <= 90) c += 32;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  if (previousSpace) return cell === '' ? 0 : foldedHash(emailKey(cell));
+  return h === 0 ? 1 : h;
+}
+
+function foldedHash(key: string): number {
+  if (key === '') return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h === 0 ? 1 : h;
+}
+
+/** Every row's key hashes (userIdHash, emailHash), made while the file is read. */
+export interface KeyHashes {
+  readonly id: Int32Array | null;
+  readonly email: Int32Array | null;
+}
+
 /** Whether a file can tell its users apart: it has a User ID or an Email column. */
 export const hasUserKeyColumn = (columns: Pick<ColumnMap, 'userId' | 'email'>): boolean => columns.userId >= 0 || columns.email >= 0;
 
