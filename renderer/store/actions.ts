@@ -1,6 +1,6 @@
 // Store actions for editing and viewing the open migration: every intent of the UI goes through here to
 // the session, then the store and the grid (docs/architecture.md "The data path").
-import { licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type Plan, type PlanRename } from '../../shared/index';
+import { keptPlanExtras, licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type Plan, type PlanRename } from '../../shared/index';
 import { showSelection, showView } from '../grid/gridSync';
 import type { Notice, Step } from './appStore';
 import { commit, get, set } from './commit';
@@ -72,8 +72,11 @@ export const redo = (): void => travel('redo');
 export type Rename = PlanRename;
 
 /** A new plan re-checks every row; renamed licenses and add-ons keep their holders (cells, undo history, filter). */
-export function updatePlan(plan: Plan, renames: readonly Rename[] = []): void {
+export function updatePlan(edited: Plan, renames: readonly Rename[] = []): void {
   const open = get().open;
+  // The mapping table and remembered columns stay when the licenses are edited (or a plan without them
+  // imported). Added to the plan object itself: the plan editor compares it with the plan it applied.
+  const plan = Object.assign(edited, keptPlanExtras(edited, open?.session.plan ?? get().nextPlan, renames));
   if (!open) {
     set({ nextPlan: plan });
     return;
