@@ -202,7 +202,7 @@ async function benchSize(browser, users, dir, report, url) {
   });
 
   const mappings = await repeat(runs, (i) => act.applyMapping(page, 'Optimize', i % 2 ? 'Admin' : 'Engage'));
-  report.add(label, 'apply a mapping (map by current license)', mappings, big ? null : 100);
+  report.add(label, 'apply a mapping (the Map step)', mappings, big ? null : 100);
   await withProfile(cdp, 'apply a mapping', () => act.applyMapping(page, 'Optimize', 'Essentials'));
 
   const steps = [];
