@@ -1,7 +1,7 @@
 // What components read from the store (useApp(read)): plain fields, and values derived from the session
 // memoized per store version, so a read returns the same object until the session's data changes and a
 // component re-renders only when what it shows changed.
-import { currentLicenseName, differsFromOriginal, foldName, mappingChanges, repairGroups, replaceChanges, SEVERITY, transitions, type CellChange, type Finding, type FindingCode, type RepairGroup, type MigrationSession, type Plan, type SeatUsage, type Transition } from '../../shared/index';
+import { ADD_ON_SEPARATORS, currentLicenseName, differsFromOriginal, foldName, mappingChanges, repairGroups, replaceChanges, SEVERITY, transitions, type CellChange, type Finding, type FindingCode, type RepairGroup, type MigrationSession, type Plan, type SeatUsage, type Transition } from '../../shared/index';
 import { appStore, type AppState } from './appStore';
 import { selectedRows } from './selection';
 import { collectFindings, triageOf, usersLosingAccess, usersWithCode, type FindingList, type SeverityChoice, type Triage } from './selectors';
@@ -48,15 +48,23 @@ export const losersOf = perVersion((session, limit: number) => usersLosingAccess
 /** The admin's own row ("which user are you"), or -1. */
 export const myRowOf = perVersion((session): number => (session.myEmail ? (session.rowsWithEmail(session.myEmail)[0] ?? -1) : -1), -1);
 
-/** How many cells "fix all like this" would change: cells of rows with `code` holding the unknown name `find`. */
-export const suggestionCountOf = perVersion((session, code: string, find: string): number => {
-  if ((code !== 'UNKNOWN_LICENSE' && code !== 'UNKNOWN_ADDON') || session.rowsWithCode(code) === 0) return 0;
-  const rows: number[] = [];
-  for (let r = 0; r < session.rowCount; r++) if (session.hasCode(r, code)) rows.push(r);
-  // A replacement no cell can hold: every matching cell counts as changed.
-  const query = code === 'UNKNOWN_LICENSE' ? ({ column: 'license', match: 'cell' } as const) : ({ column: 'addOns', match: 'addOn' } as const);
-  return replaceChanges(session, { ...query, find, replace: '\u0000', ignoreCase: true }, rows).length;
-}, 0);
+/**
+ * Per unknown name (folded), how many cells "fix all like this" would change: one pass over the rows with
+ * `code` per store version, however many findings the list shows.
+ */
+const unknownNameCounts = perVersion((session, code: string): ReadonlyMap<string, number> => {
+  const counts = new Map<string, number>();
+  if ((code !== 'UNKNOWN_LICENSE' && code !== 'UNKNOWN_ADDON') || session.rowsWithCode(code) === 0) return counts;
+  for (let r = 0; r < session.rowCount; r++) {
+    if (!session.hasCode(r, code)) continue;
+    const names = code === 'UNKNOWN_LICENSE' ? [session.licenseOf(r)] : session.addOnsOf(r).split(ADD_ON_SEPARATORS);
+    for (const key of new Set(names.map(foldName))) if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}, new Map<string, number>() as ReadonlyMap<string, number>);
+
+/** How many cells "fix all like this" would change for a finding of `code` about the unknown name `find`. */
+export const suggestionCountOf = (s: AppState, code: string, find: string): number => unknownNameCounts(s, code).get(foldName(find)) ?? 0;
 
 /** Errors about the file as a whole (no row shows them): seats over the plan, your own row, the header. */
 export const fileErrorsOf = perVersion((session): readonly Finding[] => session.fileFindings().filter((f) => SEVERITY[f.code] === 'error'), []);

@@ -80,6 +80,14 @@ describe('restoring from the original export (fixture 03 against 00)', () => {
     expect(decodeUtf8(bytes)).toBe(ORIGINAL_TEXT.replace('Add-on A;Add-on B', '"Add-on A, Add-on B"'));
   });
 
+  it('writes the semicolon re-save with rewritten dates (fixture 04) as the original export once repaired', () => {
+    const s = repairing('04-lo-semicolon-separator.csv');
+    expect(repairGroups(s).map((g) => g.key)).toContain('cause:dateRewritten');
+    s.applyChanges(repairChanges(s, 'all'));
+    expect(differsFromOriginal(s)).toBe(false);
+    expect(decodeUtf8(cleanFile(s).bytes)).toBe(ORIGINAL_TEXT.replace('Add-on A;Add-on B', '"Add-on A, Add-on B"'));
+  });
+
   it('leaves nothing to repair without an original export', () => {
     const s = createSession(load(fixtureBytes('03-lo-open-resave-csv-defaults.csv')), fixturePlan(), { me: null });
     expect(repairGroups(s)).toEqual([]);
