@@ -152,7 +152,7 @@ async function benchSize(browser, users, dir, report, url) {
   }
 
   // Edits on a fresh file: a New License chosen in the dropdown → cell, counters and findings on screen.
-  const targetsToEdit = await act.rowsToEdit(page, COL['New License'], COL['Current License'], runs);
+  const targetsToEdit = await act.rowsToEdit(page, COL['New License'], COL['Current License'], runs, COL['Current Add-ons']);
   const edits = [];
   for (const [i, row] of targetsToEdit.entries()) edits.push(await act.editCell(page, row.id, COL['New License'], i % 2 ? 'Essentials' : 'Engage', row.warns));
   report.add(label, 'edit → counters + findings on screen', edits, 50);

@@ -150,3 +150,28 @@ test('find & replace one add-on inside the lists, case-insensitive, with its pre
   await dialog.getByTestId('replace-apply').click();
   await expect(seat(page, 'Essentials')).toHaveText('14 / 8');
 });
+
+test('a user the original lacks is left out (struck through, not written) and a user the file lost is put back', async ({ page }) => {
+  const original = readFileSync(ORIGINAL, 'utf8');
+  const edited = original
+    .replace('005000000000010,Omar,Haddad,omar@example.com,0042,,2024-08-08,,Eng,12.50,,,,\n', '')
+    .replace('005000000000011,Eve,Null', '005000000000099,New,Person,new.person@example.com,,,,,,,,Platform,,\n005000000000011,Eve,Null');
+  await validate(page, { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  const panel = page.getByTestId('repair-panel');
+  await expect(panel.locator('[data-repair="newUsers"]')).toContainText('Users not in the original export · 1 row');
+  await expect(panel.locator('[data-repair="removed"]')).toContainText('Users missing from this file · 1 user');
+  await expect(seat(page, 'Platform')).toHaveText('2 / 6');
+  await panel.locator('[data-repair="newUsers"] button').click();
+  await expect(seat(page, 'Platform')).toHaveText('1 / 6');
+  await panel.locator('[data-repair="removed"] button').click();
+  await expect(page.getByTestId('error-count')).toHaveText('0');
+  await gotoStep(page, 'assign');
+  await page.getByTestId('search').fill('new.person');
+  await expect(page.locator('.grid-host [role="row"][row-id="9"]').first()).toHaveClass(/row-excluded/);
+  await shotBoth(page, '3-assign-left-out');
+  await page.getByTestId('search').fill('');
+  await gotoStep(page, 'save');
+  const saved = await downloadText(page, () => page.getByTestId('save-clean').click());
+  // The original, Omar back (with no new license, as in the file), the new person not written.
+  expect(saved.text).toBe(original.replace('Add-on A;Add-on B', '"Add-on A, Add-on B"'));
+});

@@ -121,21 +121,23 @@ export const search = (page, query) =>
 
 /**
  * Rows on screen to edit, whose New License is empty (a seat counter and, where they have a Current
- * License, the warning count change when one is chosen).
+ * License and no Current Add-ons, the warning count change when one is chosen: with add-ons today, a
+ * LOSES_ADDON may replace the LOSES_ACCESS and leave the count as it was).
  */
-export const rowsToEdit = (page, licenseCol, currentCol, count) =>
+export const rowsToEdit = (page, licenseCol, currentCol, count, currentAddOnsCol) =>
   page.evaluate(
-    ([lic, cur, n]) => {
+    ([lic, cur, n, addOnsCol]) => {
       const out = [];
       for (const row of document.querySelectorAll('.grid-host [role="row"][row-index]')) {
         const id = row.getAttribute('row-id');
         const license = row.querySelector(`[col-id="${lic}"]`)?.textContent ?? null;
         const current = row.querySelector(`[col-id="${cur}"]`)?.textContent ?? '';
-        if (id !== null && license === '' && Number(row.getAttribute('row-index')) < 14 && !out.some((o) => o.id === id)) out.push({ id, warns: current.trim() !== '' });
+        const addOns = addOnsCol === undefined ? '' : (row.querySelector(`[col-id="${addOnsCol}"]`)?.textContent ?? '');
+        if (id !== null && license === '' && Number(row.getAttribute('row-index')) < 14 && !out.some((o) => o.id === id)) out.push({ id, warns: current.trim() !== '' && addOns.trim() === '' });
       }
       return out.sort((a, b) => Number(b.warns) - Number(a.warns)).slice(0, n);
     },
-    [licenseCol, currentCol, count],
+    [licenseCol, currentCol, count, currentAddOnsCol],
   );
 
 /** Double-click a New License cell (not timed), then time choosing `license` until the cell and counters show it. */
