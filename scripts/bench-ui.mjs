@@ -152,7 +152,7 @@ async function benchSize(browser, users, dir, report, url) {
   }
 
   // Edits on a fresh file: a New License chosen in the dropdown → cell, counters and findings on screen.
-  const targetsToEdit = await act.rowsToEdit(page, COL['New License'], COL['Current License'], runs);
+  const targetsToEdit = await act.rowsToEdit(page, COL['New License'], COL['Current License'], runs, COL['Current Add-ons']);
   const edits = [];
   for (const [i, row] of targetsToEdit.entries()) edits.push(await act.editCell(page, row.id, COL['New License'], i % 2 ? 'Essentials' : 'Engage', row.warns));
   report.add(label, 'edit → counters + findings on screen', edits, 50);
@@ -202,7 +202,7 @@ async function benchSize(browser, users, dir, report, url) {
   });
 
   const mappings = await repeat(runs, (i) => act.applyMapping(page, 'Optimize', i % 2 ? 'Admin' : 'Engage'));
-  report.add(label, 'apply a mapping (map by current license)', mappings, big ? null : 100);
+  report.add(label, 'apply a mapping (the Map step)', mappings, big ? null : 100);
   await withProfile(cdp, 'apply a mapping', () => act.applyMapping(page, 'Optimize', 'Essentials'));
 
   const steps = [];

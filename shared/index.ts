@@ -33,3 +33,5 @@ export * from './csv/table';
 export * from './migration/rename';
 export * from './migration/assign';
 export * from './migration/mapping';
+export * from './migration/repair';
+export * from './migration/replace';

@@ -1,8 +1,9 @@
 // The Assign step: dropdowns with seats left, counters, findings panel, selection, map by current
 // license, filters, undo/redo, keyboard-only editing.
 import { expect, test } from '@playwright/test';
-import { cell, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';
+import { cell, freshApp, gotoStep, mapInTable, openSample, seat, shotBoth } from './helpers';
 
+const EMAIL = 3;
 const LICENSE = 8;
 const ADDONS = 9;
 
@@ -10,7 +11,7 @@ test.beforeEach(async ({ page }) => {
   await freshApp(page);
   await openSample(page);
   await gotoStep(page, 'assign');
-  await expect(cell(page, 0, 1)).toBeVisible();
+  await expect(cell(page, 0, EMAIL)).toBeVisible();
 });
 
 test('a dropdown edit updates the cell, the counters and the findings', async ({ page }) => {
@@ -45,8 +46,8 @@ test('a dropdown edit updates the cell, the counters and the findings', async ({
 
 test('a full license is disabled in the dropdown and an over-assigned one turns red', async ({ page }) => {
   // fill Admin's 3 seats through the selection
-  await cell(page, 0, 1).click();
-  await cell(page, 2, 1).click({ modifiers: ['Shift'] });
+  await cell(page, 0, EMAIL).click();
+  await cell(page, 2, EMAIL).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('edit-selection')).toContainText('3 selected');
   await page.getByTestId('edit-selection').click();
   await page.getByTestId('bulk-license').selectOption('Admin');
@@ -77,8 +78,8 @@ test('clicking a finding in the side panel scrolls the grid to its cell', async 
 });
 
 test('select rows with click and shift-click, then "Edit license" for the selection', async ({ page }) => {
-  await cell(page, 1, 2).click();
-  await cell(page, 4, 2).click({ modifiers: ['Shift'] });
+  await cell(page, 1, EMAIL).click();
+  await cell(page, 4, EMAIL).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('edit-selection')).toContainText('4 selected');
   await page.getByTestId('edit-selection').click();
   await page.getByTestId('bulk-license').selectOption('Engage');
@@ -88,18 +89,18 @@ test('select rows with click and shift-click, then "Edit license" for the select
   await expect(cell(page, 0, LICENSE)).toHaveText('');
 });
 
-test('map by current license shows the seat impact first, applies as one step, undo/redo by keyboard', async ({ page }) => {
+test('the mapping table shows the seat impact first, applies as one step, undo/redo by keyboard', async ({ page }) => {
   await page.getByTestId('map-by-current').click();
-  const dialog = page.getByTestId('map-dialog');
-  await dialog.getByTestId('map-current').selectOption('Optimize');
-  await dialog.getByTestId('bulk-license').selectOption('Admin');
-  await expect(dialog.locator('[data-impact="Admin"]')).toHaveClass(/over/);
-  await expect(dialog.locator('[data-impact="Admin"]')).toContainText('over by 21');
-  await dialog.getByTestId('bulk-license').selectOption('Engage');
-  await expect(dialog.locator('[data-impact="Engage"]')).toContainText('24');
-  await shotBoth(page, '3-assign-map-dialog');
-  await dialog.getByTestId('apply-map').click();
+  await mapInTable(page, 'Optimize', 'Admin', false);
+  const impact = page.getByTestId('mapping-impact');
+  await expect(impact.locator('[data-impact="Admin"]')).toHaveClass(/over/);
+  await expect(impact.locator('[data-impact="Admin"]')).toContainText('over by 21');
+  await mapInTable(page, 'Optimize', 'Engage', false);
+  await expect(impact.locator('[data-impact="Engage"]')).toContainText('24');
+  await shotBoth(page, '3-map-table');
+  await page.getByTestId('mapping-apply').click();
   await expect(seat(page, 'Engage')).toHaveText('24 / 40');
+  await gotoStep(page, 'assign');
 
   await page.locator('body').focus();
   await page.keyboard.press('Control+z');
@@ -140,7 +141,7 @@ test('filters: search, current and new license, only problems; select all shown'
   await page.getByTestId('filter-new').selectOption('Engage');
   await expect(page.getByTestId('shown-count')).toHaveText('14 of 52 shown');
   await page.getByTestId('filter-new').selectOption({ label: 'Any new license' });
-  await page.getByTestId('filter-problems').check();
+  await page.getByTestId('filter-severity').selectOption('problems');
   // 31 rows had problems before LOSES_ADDON; the 8 Standard users who hold Meet or Deal today now keep a
   // license without their add-on: a warning each.
   await expect(page.getByTestId('shown-count')).toHaveText('39 of 52 shown');

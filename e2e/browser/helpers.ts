@@ -51,7 +51,7 @@ export async function downloadText(page: Page, trigger: () => Promise<void>): Pr
   return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
-export async function gotoStep(page: Page, step: 'open' | 'overview' | 'assign' | 'review' | 'save'): Promise<void> {
+export async function gotoStep(page: Page, step: 'open' | 'overview' | 'map' | 'assign' | 'review' | 'save'): Promise<void> {
   await page.locator(`[data-step="${step}"]`).click();
 }
 
@@ -72,4 +72,11 @@ export async function shotBoth(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, `${name}-dark`);
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** On the Map step, give everyone on `current` (as the mapping table lists it) the New License `license`, then apply. */
+export async function mapInTable(page: Page, current: string, license: string, apply = true): Promise<void> {
+  await gotoStep(page, 'map');
+  await page.locator(`[data-testid="mapping-table"] tr[data-current="${current}"] [data-testid="mapping-license"]`).selectOption(license);
+  if (apply) await page.getByTestId('mapping-apply').click();
 }

@@ -1,15 +1,12 @@
 // Review and Save (docs/formats.md "The error report"): the review (matrix, who loses access, findings linking to cells, both
 // report forms) and the save, blocked while errors remain.
 import { expect, test } from '@playwright/test';
-import { cell, downloadText, freshApp, gotoStep, openSample, seat, shotBoth } from './helpers';
+import { cell, downloadText, freshApp, gotoStep, mapInTable, openSample, seat, shotBoth } from './helpers';
 
 async function mapOptimizeToEngage(page: import('@playwright/test').Page): Promise<void> {
-  await gotoStep(page, 'assign');
-  await page.getByTestId('map-by-current').click();
-  await page.getByTestId('map-current').selectOption('Optimize');
-  await page.getByTestId('bulk-license').selectOption('Engage');
-  await page.getByTestId('apply-map').click();
+  await mapInTable(page, 'Optimize', 'Engage');
   await expect(seat(page, 'Engage')).toHaveText('24 / 40');
+  await gotoStep(page, 'assign');
 }
 
 test('review shows current → new counts, who loses access, and downloads both report forms', async ({ page }) => {

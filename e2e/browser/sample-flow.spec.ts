@@ -12,7 +12,7 @@ test('the sample export walks through every step', async ({ page }) => {
   await shotBoth(page, '2-overview');
 
   await gotoStep(page, 'assign');
-  await expect(cell(page, 0, 1)).toBeVisible();
+  await expect(cell(page, 0, 3)).toBeVisible();
   await shotBoth(page, '3-assign');
   await cell(page, 0, 8).dblclick();
   await expect(page.getByTestId('license-editor')).toBeVisible();

@@ -333,6 +333,46 @@ describe('license-prep assign', () => {
   });
 });
 
+describe('remembered columns and the original export', () => {
+  const OTHER = 'Mail,Plan Today,Target License,Target Add-ons,Team';
+  const choice = { header: OTHER.split(','), userId: null, email: 'Mail', currentLicense: 'Plan Today', currentAddOns: null, newLicense: 'Target License', newAddOns: 'Target Add-ons' };
+  const FILE = `${OTHER}\nann@x.com,Optimize,,,Ops\nbob@x.com,Standard,,,Ops\n`;
+
+  it('reads a file whose columns are named differently through the plan’s remembered choice (assign fills them)', async () => {
+    const plan = JSON.stringify({ ...JSON.parse(PLAN), columns: [choice], mapping: { licenses: [{ current: 'Optimize', license: 'Admin', addOns: ['Meet'] }, { current: 'Standard', license: 'Viewer' }] } });
+    const r = await run(['assign', 'f.csv', '--plan', 'm.json', '--me', 'ann@x.com', '--out', 'out.csv'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.stderr()).toBe('');
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.files.get('out.csv'))).toBe(`${OTHER}\nann@x.com,Optimize,Admin,Meet,Ops\nbob@x.com,Standard,Viewer,,Ops\n`);
+  });
+
+  it('without the choice the same file has no user key (MISSING_COLUMN, exit 1)', async () => {
+    const r = await run(['validate', 'f.csv', '--plan', 'plan.json', '--format', 'json'], { 'f.csv': FILE });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout()).findings.map((f: { code: string }) => f.code)).toContain('MISSING_COLUMN');
+  });
+
+  it('refuses a plan whose remembered choice uses one column twice', async () => {
+    const plan = JSON.stringify({ ...JSON.parse(PLAN), columns: [{ ...choice, newLicense: 'Mail' }] });
+    const r = await run(['validate', 'f.csv', '--plan', 'm.json'], { 'f.csv': FILE, 'm.json': plan });
+    expect(r.code).toBe(2);
+    expect(r.stderr()).toContain('The remembered column choice 1: the New License column names "Mail" a second time (already chosen as Email)');
+  });
+
+  it('clean --original writes the original export’s bytes with the file’s New License / New Add-ons, in the original’s row order', async () => {
+    const plan = JSON.stringify({ ...JSON.parse(readFileSync(join(FIX, 'plan.json'), 'utf8')), licenses: [{ name: 'Sales Cloud', seats: 20, addOnsAllowed: true }, { name: 'Service Cloud', seats: 6, addOnsAllowed: true }, { name: 'Platform', seats: 6, addOnsAllowed: false }] });
+    const original = readFileSync(join(FIX, '00-original-export.csv'), 'utf8');
+    const edited = original.replace('Sales Cloud,,,', 'Sales Cloud,Sales Cloud,,');
+    // Two users swapped, as a spreadsheet sort would: no finding, and the output keeps the original's order.
+    const lines = edited.split('\n');
+    const [a, b] = [lines.findIndex((l) => l.startsWith('005000000000002')), lines.findIndex((l) => l.startsWith('005000000000003'))];
+    [lines[a], lines[b]] = [lines[b], lines[a]];
+    const r = await run(['clean', 'f.csv', '--plan', 'm.json', '--original', join(FIX, '00-original-export.csv'), '--me', 'jose.mueller@example.com', '--out', 'out.csv'], { 'f.csv': lines.join('\n'), 'm.json': plan });
+    expect(r.stderr()).toBe('');
+    expect(new TextDecoder().decode(r.files.get('out.csv'))).toBe(edited.replace('Add-on A;Add-on B', '"Add-on A, Add-on B"'));
+  });
+});
+
 describe('the license-prep process', () => {
   let cli = '';
   beforeAll(async () => {

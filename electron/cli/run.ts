@@ -16,6 +16,7 @@ import {
   transitions,
   validationJsonChunks,
   validationText,
+  type ColumnChoice,
   type LoadedExport,
 } from '../../shared/index';
 import { parseArgs, USAGE, type CliOptions } from './args';
@@ -54,12 +55,13 @@ async function read(io: CliIo, path: string, what: string, maxBytes: number): Pr
   }
 }
 
-async function loadCsv(io: CliIo, path: string, what: string, encoding?: string): Promise<LoadedExport> {
+/** Read a CSV; `columns`: the plan's remembered column choices (the one for this file's header applies). */
+async function loadCsv(io: CliIo, path: string, what: string, encoding?: string, columns?: readonly ColumnChoice[]): Promise<LoadedExport> {
   if (encoding !== undefined && resolveEncoding(encoding) === null) {
     throw new UsageFailure(`--encoding ${encoding} is not an encoding this program knows (use a WHATWG label such as windows-1252, iso-8859-2, shift_jis, gb18030, big5, euc-kr, utf-16le)`);
   }
   const bytes = await read(io, path, what, MAX_EXPORT_BYTES);
-  const loaded = loadExport(bytes, encoding === undefined ? {} : { encoding });
+  const loaded = loadExport(bytes, { ...(encoding === undefined ? {} : { encoding }), columns });
   if (!loaded.ok) {
     const { reason, code, encodings } = loaded.error;
     // Unsure of a legacy encoding: name the likely ones as --encoding values (never read names wrong with exit 0).
@@ -111,8 +113,8 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   const planBytes = await read(io, options.plan, 'the plan', MAX_PLAN_BYTES);
   const plan = parsePlanText(new TextDecoder('utf-8').decode(planBytes));
   if (!plan.ok) throw new UsageFailure(`the plan ${options.plan} is not valid: ${plan.error.join('; ')}`);
-  const file = await loadCsv(io, options.file, 'the file', options.encoding);
-  const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export') : null;
+  const file = await loadCsv(io, options.file, 'the file', options.encoding, plan.value.columns);
+  const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export', undefined, plan.value.columns) : null;
   if (original !== null) {
     const problem = originalProblem(original);
     if (problem !== null) throw new UsageFailure(`cannot use the original export ${options.original}: ${problem}`);

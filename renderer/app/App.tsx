@@ -7,6 +7,7 @@ import { SeatCounters } from '../components/SeatCounters';
 import { platform } from '../platform/index';
 import type { MenuCommand } from '../platform/platform';
 import { AssignStep } from '../steps/AssignStep';
+import { MappingStep } from '../steps/MappingStep';
 import { OpenStep } from '../steps/OpenStep';
 import { OverviewStep } from '../steps/OverviewStep';
 import { ReviewStep } from '../steps/ReviewStep';
@@ -158,6 +159,7 @@ export function App() {
         )}
         {step === 'open' && <OpenStep />}
         {step === 'overview' && <OverviewStep />}
+        {step === 'map' && <MappingStep />}
         {step === 'assign' && <AssignStep dark={dark} />}
         {step === 'review' && <ReviewStep />}
         {step === 'save' && <SaveStep />}

@@ -6,7 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, CellKeyDownEvent, CellPosition, GetRowIdParams, GridReadyEvent, SortChangedEvent, TabToNextCellParams } from 'ag-grid-community';
 import { editAddOns, editLicense, extendSelection, selectRow, setSort } from '../store/actions';
 import { appStore } from '../store/appStore';
-import { displayIndexOf, rowAt } from '../store/rowView';
+import { displayIndexOf, NAME_COL, rowAt } from '../store/rowView';
 import { useApp } from '../store/useApp';
 import { cellFindingsText } from './cellFindings';
 import { columnDefs } from './columns';
@@ -25,6 +25,8 @@ const tabToNextCell = (p: TabToNextCellParams<GridRow>): CellPosition | boolean 
 /** Rows are fetched from the store in blocks of this many; a few screens' worth stay cached. */
 const BLOCK_ROWS = 100;
 const NO_ROWS = '<span class="grid-empty">No rows match these filters.</span>';
+/** Headers wrap onto two lines ("Current / Add-ons") rather than being cut. */
+const defaultColDef = { wrapHeaderText: true, autoHeaderHeight: true };
 
 const onGridReady = (event: GridReadyEvent<GridRow>): void => appStore.setState({ grid: event.api });
 
@@ -118,7 +120,13 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
     if (!api || api.isDestroyed() || !target) return;
     const index = displayIndexOf(appStore.getState().view, target.row);
     if (index < 0) return;
-    const colId = String(Math.max(0, target.column));
+    let colId = String(Math.max(0, target.column));
+    // A cell of a hidden column: First / Last Name show in Name; any other column is shown for it.
+    if (api.getColumn(colId)?.isVisible() === false) {
+      const { firstName, lastName } = appStore.getState().open?.session.source.columns ?? { firstName: -1, lastName: -1 };
+      if ((target.column === firstName || target.column === lastName) && api.getColumn(NAME_COL)?.isVisible()) colId = NAME_COL;
+      else api.setColumnsVisible([colId], true);
+    }
     api.ensureIndexVisible(index, 'middle');
     api.ensureColumnVisible(colId);
     // Rows scrolled into view render (and load) a few frames later: focus the cell once it exists.
@@ -193,6 +201,7 @@ export function MigrationGrid({ dark }: { dark: boolean }) {
         maxBlocksInCache={40}
         infiniteInitialRowCount={initialRows}
         columnDefs={defs}
+        defaultColDef={defaultColDef}
         getRowId={getRowId}
         rowClassRules={rowClassRules}
         tabToNextCell={tabToNextCell}

@@ -53,7 +53,10 @@ const selectedRow = (p: RowClassParams<GridRow>): boolean => p.data !== undefine
  * Row classes from the store's selection; a new object makes the grid re-read them for the rows on screen.
  * The grid's own class for selected rows, so the theme draws them (its selection module is not used).
  */
-export const selectionClassRules = (): RowClassRules<GridRow> => ({ 'ag-row-selected': selectedRow });
+export const selectionClassRules = (): RowClassRules<GridRow> => ({ 'ag-row-selected': selectedRow, 'row-excluded': excludedRow });
+
+/** A row a repair left out of the migration (not in the original export, a repeat): drawn struck through. */
+const excludedRow = (p: RowClassParams<GridRow>): boolean => p.data !== undefined && (appStore.getState().open?.session.isExcluded(p.data.i) ?? false);
 
 /** Selection is drawn from the store: the rows on screen re-read their class and check box. */
 export function showSelection(api: GridApi<GridRow>): void {

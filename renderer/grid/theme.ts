@@ -6,6 +6,8 @@ const base = themeQuartz.withParams({
   fontSize: 13,
   headerFontWeight: 600,
   spacing: 6,
+  // Narrower cell padding: identity and the four migration columns fit side by side at 1280×800.
+  cellHorizontalPaddingScale: 0.75,
   wrapperBorderRadius: 8,
 });
 

@@ -1,16 +1,57 @@
-// Step 3, Assign: the grid, its filters and bulk actions, and the findings panel.
+// Step 3, Assign: the grid, its filters (severity and rule with live counts) and bulk actions, the
+// whole-file problems, and the findings panel.
 import { useEffect, useRef, useState } from 'react';
+import type { FindingCode } from '../../shared/index';
 import { FindingsList } from '../components/FindingsList';
+import { ColumnChooser } from '../grid/ColumnChooser';
 import { MigrationGrid } from '../grid/MigrationGrid';
 import { clearSelection, goTo, redo, selectAllShown, setFilters, undo } from '../store/actions';
 import { nextStep } from '../store/history';
-import { countsOf, planOf, rowCountOf } from '../store/reads';
-import { filtersActive, NO_FILTERS, rowAt } from '../store/rowView';
+import { countsOf, planOf, rowCountOf, triageFor } from '../store/reads';
+import { filtersActive, NO_FILTERS, rowAt, type SeverityFilter } from '../store/rowView';
 import { selectedRows } from '../store/selection';
 import { appStore } from '../store/appStore';
 import { sameFields, useApp } from '../store/useApp';
 import { num } from '../text/counts';
-import { EditSelectionDialog, MapByCurrentDialog } from './BulkDialogs';
+import { EditSelectionDialog } from './BulkDialogs';
+import { FileProblems } from './FileProblems';
+import { FindReplaceDialog } from './FindReplaceDialog';
+
+const n = (value: number): string => value.toLocaleString('en-US');
+
+/** Filter by severity and by rule code, with live counts (rows per code; findings for a file-level code). */
+function TriageFilters() {
+  const filters = useApp((s) => s.filters);
+  const triage = useApp(triageFor);
+  const severityLabel: Record<SeverityFilter, string> = { problems: `Rows with problems (${n(triage.problems)})`, errors: `Rows with errors (${n(triage.errors)})`, warnings: `Rows with warnings only (${n(triage.warnings)})` };
+  // A chosen code stays listed (with 0) until the admin changes it, so the filter never jumps.
+  const codes = filters.code !== null && !triage.codes.some((c) => c.code === filters.code) ? [...triage.codes, { code: filters.code, count: 0, fileLevel: false }] : triage.codes;
+  return (
+    <>
+      <select aria-label="Filter by severity" value={filters.severity ?? ''} onChange={(e) => setFilters({ severity: e.target.value === '' ? null : (e.target.value as SeverityFilter) })} data-testid="filter-severity">
+        <option value="">All rows</option>
+        {(Object.keys(severityLabel) as SeverityFilter[]).map((k) => (
+          <option key={k} value={k}>
+            {severityLabel[k]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by rule" value={filters.code ?? ''} onChange={(e) => setFilters({ code: e.target.value === '' ? null : (e.target.value as FindingCode) })} data-testid="filter-code">
+        <option value="">Any rule</option>
+        {codes.map(({ code, count, fileLevel }) => (
+          <option key={code} value={code} disabled={fileLevel && code !== 'SEATS_EXCEEDED'}>
+            {code} — {fileLevel ? (code === 'SEATS_EXCEEDED' ? `${n(count)} over: their holders` : `${n(count)} about the whole file`) : `${n(count)} ${count === 1 ? 'row' : 'rows'}`}
+          </option>
+        ))}
+      </select>
+      {filters.holders !== null && (
+        <button type="button" className="chip" onClick={() => setFilters({ holders: null })} data-testid="filter-holders" aria-label={`Stop showing only the holders of ${filters.holders.name}`}>
+          Holders of {filters.holders.name} ✕
+        </button>
+      )}
+    </>
+  );
+}
 
 function UndoRedo() {
   const undoLabel = useApp((s) => nextStep(s.history, 'undo'));
@@ -73,9 +114,7 @@ function Filters() {
           </option>
         ))}
       </select>
-      <label className="inline toggle">
-        <input type="checkbox" checked={filters.problemsOnly} onChange={(e) => setFilters({ problemsOnly: e.target.checked })} data-testid="filter-problems" /> Only rows with problems
-      </label>
+      <TriageFilters />
       {filtersActive(filters) && (
         <button type="button" className="button ghost small" onClick={() => setFilters(NO_FILTERS)}>
           Clear filters
@@ -101,9 +140,10 @@ export function AssignStep({ dark }: { dark: boolean }) {
   const open = useApp((s) => s.open !== null);
   const selected = useApp((s) => s.selection.count);
   const counts = useApp(countsOf, sameFields);
-  const [dialog, setDialog] = useState<null | { kind: 'selection'; rows: number[] } | { kind: 'map' }>(null);
+  const [dialog, setDialog] = useState<null | { kind: 'selection'; rows: number[] } | { kind: 'replace' }>(null);
   const [panel, setPanel] = useState(true);
   const [severity, setSeverity] = useState<'all' | 'error' | 'warning'>('all');
+  const code = useApp((s) => s.filters.code);
   const openEditSelection = (): void => setDialog(bulkEditTarget());
 
   // Ctrl+Enter (as a spreadsheet fills the selection): "Edit license" of the selected rows, or of the row the
@@ -138,15 +178,20 @@ export function AssignStep({ dark }: { dark: boolean }) {
         <button type="button" className="button small primary" disabled={selected === 0} onClick={openEditSelection} aria-keyshortcuts="Control+Enter" title="Edit license of the selected rows (Ctrl+Enter)" data-testid="edit-selection">
           Edit license{selected > 0 ? ` of ${num(selected)} selected` : ''}…
         </button>
-        <button type="button" className="button small" onClick={() => setDialog({ kind: 'map' })} data-testid="map-by-current">
-          Map by current license…
+        <button type="button" className="button small" onClick={() => goTo('map')} data-testid="map-by-current">
+          Mapping table…
         </button>
+        <button type="button" className="button small" onClick={() => setDialog({ kind: 'replace' })} data-testid="find-replace">
+          Find &amp; replace…
+        </button>
+        <ColumnChooser />
         <span className="spacer" />
         <UndoRedo />
         <button type="button" className="button small ghost" onClick={() => setPanel(!panel)} aria-expanded={panel} data-testid="toggle-findings">
           {panel ? 'Hide problems' : `Show problems (${num(counts.errors + counts.warnings)})`}
         </button>
       </div>
+      <FileProblems />
       <div className={`assign-body${panel ? ' with-panel' : ''}`}>
         <MigrationGrid dark={dark} />
         {panel && (
@@ -159,7 +204,8 @@ export function AssignStep({ dark }: { dark: boolean }) {
                 <option value="warning">Warnings ({num(counts.warnings)})</option>
               </select>
             </div>
-            <FindingsList severity={severity} compact testId="panel-findings" />
+            {code !== null && <p className="muted small">Only {code}, as the grid's rule filter says.</p>}
+            <FindingsList severity={severity} code={code} compact testId="panel-findings" />
           </aside>
         )}
       </div>
@@ -170,7 +216,7 @@ export function AssignStep({ dark }: { dark: boolean }) {
         </button>
       </div>
       {dialog?.kind === 'selection' && <EditSelectionDialog rows={dialog.rows} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'map' && <MapByCurrentDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'replace' && <FindReplaceDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

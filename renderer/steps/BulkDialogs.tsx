@@ -1,10 +1,11 @@
-// "Edit license" for the selection and "Map by current license" with its seat impact first.
+// "Edit license" for the selection with its seat impact first, and the seat impact table every bulk
+// change shows before it is applied (the mapping table, find & replace).
 import { useMemo, useState } from 'react';
-import { licenseChanges, type AddOnsMode } from '../../shared/index';
+import { licenseChanges, type AddOnsMode, type CellChange } from '../../shared/index';
 import { Dialog } from '../components/Dialog';
 import { editRows } from '../store/actions';
 import { planOf, seatsOf, sessionOf } from '../store/reads';
-import { rowsWithCurrent, seatImpact } from '../store/selectors';
+import { seatImpact } from '../store/selectors';
 import { useApp } from '../store/useApp';
 import { count, num } from '../text/counts';
 
@@ -54,11 +55,18 @@ const n = num;
 
 function ImpactTable({ rows, license, addOns }: { rows: readonly number[]; license: string; addOns: AddOnsMode }) {
   const session = useApp(sessionOf);
+  const changes = useMemo(() => (session ? licenseChanges(session, rows, license, addOns) : []), [session, rows, license, addOns]);
+  return <SeatImpactTable changes={changes} />;
+}
+
+/** Seats now and after `changes` (not applied), per license and add-on of the plan; over the plan in red. */
+export function SeatImpactTable({ changes, testId = 'seat-impact' }: { changes: readonly CellChange[]; testId?: string }) {
+  const session = useApp(sessionOf);
   const seats = useApp(seatsOf);
   // `seats` is the "now" column; the preview reads the same session state it was computed from.
-  const impact = useMemo(() => (session ? seatImpact(seats, session.previewSeats(licenseChanges(session, rows, license, addOns))) : []), [session, seats, rows, license, addOns]);
+  const impact = useMemo(() => (session ? seatImpact(seats, session.previewSeats(changes)) : []), [session, seats, changes]);
   return (
-    <table className="impact-table" data-testid="seat-impact">
+    <table className="impact-table" data-testid={testId}>
       <thead>
         <tr>
           <th>Seat</th>
@@ -108,46 +116,6 @@ export function EditSelectionDialog({ rows, onClose }: { rows: readonly number[]
           Cancel
         </button>
         <button type="button" className="button primary" onClick={apply} data-testid="apply-selection">
-          Apply to {count(rows.length, 'user')}
-        </button>
-      </div>
-    </Dialog>
-  );
-}
-
-export function MapByCurrentDialog({ onClose }: { onClose: () => void }) {
-  const plan = useApp(planOf);
-  const indexes = useApp((s) => s.open?.indexes ?? null);
-  const currents = indexes?.currentLicenses ?? [];
-  const [current, setCurrent] = useState(currents[0]?.value ?? '');
-  const [license, setLicense] = useState(plan.licenses[0]?.name ?? '');
-  const [addOns, setAddOns] = useState<AddOnsMode>({ kind: 'keep' });
-  const rows = useMemo(() => (indexes ? rowsWithCurrent(indexes, current) : []), [indexes, current]);
-  const apply = (): void => {
-    editRows(rows, license, addOns, `map ${current || '(no current license)'}`);
-    onClose();
-  };
-  return (
-    <Dialog title="Map by current license" onClose={onClose} testId="map-dialog">
-      <p className="muted">Everyone on one current license gets the same new license. Check the seat impact before applying; you can undo it.</p>
-      <label className="field">
-        <span>Everyone on</span>
-        <select value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="map-current">
-          {currents.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.value === '' ? '(no current license)' : c.value} — {count(c.users, 'user')}
-            </option>
-          ))}
-        </select>
-      </label>
-      <LicenseAndAddOns license={license} setLicense={setLicense} addOns={addOns} setAddOns={setAddOns} />
-      <h3>Seat impact</h3>
-      <ImpactTable rows={rows} license={license} addOns={addOns} />
-      <div className="dialog-actions">
-        <button type="button" className="button ghost" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button primary" onClick={apply} data-testid="apply-map" disabled={rows.length === 0}>
           Apply to {count(rows.length, 'user')}
         </button>
       </div>

@@ -5,10 +5,12 @@ import { fileBytes } from '../platform/browser';
 import { platform } from '../platform/index';
 import type { PickedFile } from '../platform/platform';
 import { goTo, notify } from '../store/actions';
-import { dismissRefusal, importPlan, openFile, openSample, pickAndOpen } from '../store/fileActions';
+import { dismissEncodingAsk, dismissRefusal, importPlan, openFile, openSample, pickAndOpen } from '../store/fileActions';
 import { fileNameOf, planOf } from '../store/reads';
 import { useApp } from '../store/useApp';
 import { num } from '../text/counts';
+import { ColumnMappingStep } from './ColumnMappingStep';
+import { EncodingChooser } from './EncodingChooser';
 import { SavedMigrations } from './SavedMigrations';
 
 /** Opening hands a file's bytes over: the picked files stay here for another try, so they go as copies. */
@@ -19,6 +21,8 @@ const STAGES = { hashing: 'Reading the file…', reading: 'Decoding and splittin
 export function OpenStep() {
   const loading = useApp((s) => s.loading);
   const refusal = useApp((s) => s.refusal);
+  const columnsAsk = useApp((s) => s.columnsAsk);
+  const encodingAsk = useApp((s) => s.encodingAsk);
   const fileName = useApp(fileNameOf);
   const plan = useApp(planOf);
   const [dragging, setDragging] = useState(false);
@@ -52,6 +56,19 @@ export function OpenStep() {
     );
   }
 
+  if (columnsAsk) return <ColumnMappingStep ask={columnsAsk} />;
+  if (encodingAsk) {
+    return (
+      <section className="panel" data-testid="encoding-ask">
+        <h1 className="ellipsis" title={encodingAsk.name} tabIndex={-1}>
+          Choose the encoding of “{encodingAsk.name}”
+        </h1>
+        <p className="lead">It is not UTF-8. Pick the encoding in which the names below read right; your choices so far are kept.</p>
+        <EncodingChooser candidates={encodingAsk.candidates} current={encodingAsk.current} onCancel={dismissEncodingAsk} />
+      </section>
+    );
+  }
+
   return (
     <div className="open-step">
       {refusal && (
@@ -60,6 +77,7 @@ export function OpenStep() {
             We can't open “{refusal.name}”
           </h2>
           <p>{refusal.reason.charAt(0).toUpperCase() + refusal.reason.slice(1)}.</p>
+          {refusal.encodings && refusal.encodings.length > 0 && <EncodingChooser candidates={refusal.encodings} current={null} />}
           <div className="actions">
             <button type="button" className="button primary" onClick={() => void pickAndOpen()}>
               Choose another file…

@@ -1,15 +1,20 @@
 // Step 4, Review: current → new matrix, who loses access, seat usage, findings, reports.
 import { useMemo } from 'react';
+import type { Finding } from '../../shared/index';
 import { FindingsList } from '../components/FindingsList';
 import { SeatChart } from '../components/SeatChart';
 import { goTo, showCell } from '../store/actions';
 import { downloadReport } from '../store/fileActions';
-import { countsOf, losersOf, planOf, rowCountOf, seatsOf, sessionOf, transitionsOf } from '../store/reads';
+import { addOnLosersOf, countsOf, losersOf, planOf, rowCountOf, seatsOf, sessionOf, transitionsOf } from '../store/reads';
 import { sameSeats } from '../store/selectors';
 import { sameFields, useApp } from '../store/useApp';
 import { count, num } from '../text/counts';
+import { RepairPanel } from './RepairPanel';
 
 const LOSERS_SHOWN = 50;
+
+/** "Meet, Deal": the add-ons a row's LOSES_ADDON finding names. */
+const lostAddOns = (findings: readonly Finding[]): string => findings.flatMap((f) => (f.code === 'LOSES_ADDON' ? f.names : [])).join(', ');
 
 export function ReviewStep() {
   const seats = useApp(seatsOf, sameSeats);
@@ -20,6 +25,7 @@ export function ReviewStep() {
   const plan = useApp(planOf);
   const list = useApp(transitionsOf);
   const losers = useApp((s) => losersOf(s, LOSERS_SHOWN));
+  const addOnLosers = useApp((s) => addOnLosersOf(s, LOSERS_SHOWN));
   const matrix = useMemo(() => {
     const currents = [...new Set(list.map((t) => t.current))];
     const nexts = [...new Set([...plan.licenses.map((l) => l.name), ...list.map((t) => t.next)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : 0));
@@ -63,6 +69,7 @@ export function ReviewStep() {
           </button>
         </div>
       </section>
+      <RepairPanel />
       <div className="review-grid">
         <section className="panel" data-testid="transition-matrix">
           <h2>Current → new license</h2>
@@ -117,6 +124,26 @@ export function ReviewStep() {
                 ))}
               </ul>
               {losers.total > losers.rows.length && <p className="muted small">…and {num(losers.total - losers.rows.length)} more (see the error report).</p>}
+            </>
+          )}
+        </section>
+        <section className="panel" data-testid="addon-losers">
+          <h2>Users who lose an add-on ({addOnLosers.total.toLocaleString('en-US')})</h2>
+          {addOnLosers.total === 0 ? (
+            <p className="empty-note">Everyone who keeps a license keeps the plan add-ons they have today.</p>
+          ) : (
+            <>
+              <p className="muted small">They keep a license but not an add-on of the plan they have today. Carry add-ons over in the mapping table, or add them in New Add-ons.</p>
+              <ul className="loser-list">
+                {addOnLosers.rows.map((r) => (
+                  <li key={r}>
+                    <button type="button" className="finding-link" onClick={() => showCell(r, session.source.columns.newAddOns)}>
+                      Row {session.rowNumber(r)} · {session.userOf(r) ?? '(no email)'} · loses {lostAddOns(session.findingsForRow(r))}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {addOnLosers.total > addOnLosers.rows.length && <p className="muted small">…and {(addOnLosers.total - addOnLosers.rows.length).toLocaleString('en-US')} more (see the error report).</p>}
             </>
           )}
         </section>

@@ -1,11 +1,11 @@
 // Store actions for editing and viewing the open migration: every intent of the UI goes through here to
 // the session, then the store and the grid (docs/architecture.md "The data path").
-import { licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type MigrationSession, type Plan, type PlanRename } from '../../shared/index';
+import { keptPlanExtras, licenseChanges, renameChanges, renamerFor, type AddOnsMode, type CellChange, type MigrationSession, type Plan, type PlanRename } from '../../shared/index';
 import { showSelection, showView } from '../grid/gridSync';
 import { count, num } from '../text/counts';
 import type { Notice, Step } from './appStore';
 import { commit, get, set, type ChangedRows } from './commit';
-import { coalescingWith, recordEdit, step as historyStep, type HistoryEntry } from './history';
+import { coalescingWith, recordEdit, step as historyStep, stepName, type HistoryEntry } from './history';
 import { describePlanChange } from './planChanges';
 import { computeView, displayIndexOf, NO_FILTERS, type Filters, type SortKey } from './rowView';
 import { emptySelection, keepShown, NO_SELECTION, selectOnly, toggleRow, type Selection } from './selection';
@@ -35,7 +35,8 @@ export function edit(changes: readonly CellChange[], label: string): number {
   const open = get().open;
   if (!open || changes.length === 0) return 0;
   const applied = open.session.applyChanges(changes);
-  if (applied.rows.length === 0) return 0;
+  // A repair of the file as a whole (users put back) changes no row, and is a step all the same.
+  if (applied.undo.length === 0) return 0;
   commit(applied.rows, { history: recordEdit(get().history, { label, changes: applied.undo }) });
   return applied.rows.length;
 }
@@ -100,7 +101,7 @@ function travel(direction: 'undo' | 'redo'): void {
   const filters = filtersFor(session.plan, get().filters);
   commit(rows, { history, ...(filters !== get().filters ? { filters } : {}) }, cells);
   // Said where the admin is (a banner of this step) and in the live region: what was undone, in words.
-  notify({ tone: 'info', text: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}` });
+  notify({ tone: 'info', text: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${stepName(label)}` });
 }
 
 export const undo = (): void => travel('undo');
@@ -116,8 +117,11 @@ export interface PlanEditOptions {
 }
 
 /** A new plan re-checks every row; renamed licenses and add-ons keep their holders. One undoable step. */
-export function updatePlan(plan: Plan, renames: readonly Rename[] = [], options: PlanEditOptions = {}): void {
+export function updatePlan(edited: Plan, renames: readonly Rename[] = [], options: PlanEditOptions = {}): void {
   const open = get().open;
+  // The mapping table and remembered columns stay when the licenses are edited (or a plan without them
+  // imported). Added to the plan object itself: the plan editor compares it with the plan it applied.
+  const plan = Object.assign(edited, keptPlanExtras(edited, open?.session.plan ?? get().nextPlan, renames));
   if (!open) {
     set({ nextPlan: plan });
     return;

@@ -3,7 +3,7 @@
 // screen shows around it. Components read it with useApp(selector); every change goes through actions.
 import { createStore } from 'zustand/vanilla';
 import type { GridApi } from 'ag-grid-community';
-import { parsePlanText, type FileRefusal, type MigrationSession, type Plan, type SourceInfo } from '../../shared/index';
+import { parsePlanText, type ColumnChoice, type ColumnRole, type EncodingCandidate, type FileRefusal, type MigrationSession, type Plan, type SourceInfo } from '../../shared/index';
 import samplePlanText from '../../resources/samples/sample-plan.json?raw';
 import type { GridRow } from '../grid/gridRow';
 import type { SavedProgressEntry } from '../platform/platform';
@@ -13,10 +13,11 @@ import { EMPTY_HISTORY, type History } from './history';
 import { ALL_ROWS, NO_FILTERS, type Filters, type RowView, type SortKey } from './rowView';
 import { NO_SELECTION, type Selection } from './selection';
 
-export type Step = 'open' | 'overview' | 'assign' | 'review' | 'save';
+export type Step = 'open' | 'overview' | 'map' | 'assign' | 'review' | 'save';
 export const STEPS: readonly { id: Step; label: string }[] = [
   { id: 'open', label: 'Open' },
   { id: 'overview', label: 'Overview' },
+  { id: 'map', label: 'Map' },
   { id: 'assign', label: 'Assign' },
   { id: 'review', label: 'Review' },
   { id: 'save', label: 'Save' },
@@ -75,8 +76,28 @@ export interface OpenMigration {
   readonly sample?: boolean;
 }
 
+/** A file whose columns are not all found by name: the column-mapping step asks which is which. */
+export interface ColumnsAsk {
+  readonly name: string;
+  readonly header: readonly string[];
+  /** Our columns as the header's names matched them: where the step starts. */
+  readonly proposed: ColumnChoice;
+  /** Our columns not found by name. */
+  readonly missing: readonly ColumnRole[];
+}
+
+/** A file whose encoding the admin chooses: the names decoded with each likely encoding. */
+export interface EncodingAsk {
+  readonly name: string;
+  readonly candidates: readonly EncodingCandidate[];
+  /** The encoding it was read with when it opened (a guess the admin questions), else null. */
+  readonly current: string | null;
+}
+
 export interface AppState {
   step: Step;
+  columnsAsk: ColumnsAsk | null;
+  encodingAsk: EncodingAsk | null;
   loading: { name: string; stage: LoadStage | 'hashing'; rows?: number } | null;
   refusal: (FileRefusal & { name: string }) | null;
   open: OpenMigration | null;
@@ -121,6 +142,8 @@ export const EMPTY_PLAN: Plan = { licenses: [], addOns: [] };
 
 export const initialState: AppState = {
   step: 'open',
+  columnsAsk: null,
+  encodingAsk: null,
   loading: null,
   refusal: null,
   open: null,

@@ -3,8 +3,14 @@
 import {
   annotatedCopy,
   blockingFindings,
+  choiceFor,
+  choiceOf,
   cleanFile,
+  columnsToAsk,
   createSession,
+  describeEncoding,
+  encodingCandidates,
+  journalOf,
   describeFinding,
   findingsReport,
   headerFindings,
@@ -14,6 +20,9 @@ import {
   placeFinding,
   progressIdFor,
   resumeChanges,
+  sameHeader,
+  withColumnChoice,
+  type ColumnChoice,
   type Journal,
   type Plan,
   type ResumeOutcome,
@@ -22,9 +31,9 @@ import {
 import { platform } from '../platform/index';
 import type { PickedFile, SavedProgressEntry, SaveOutcome, SavePurpose } from '../platform/platform';
 import { count, num } from '../text/counts';
-import { loadInWorker, startRanking, stopRanking, type LoadedFile } from '../worker/loadClient';
+import { indexesForColumns, loadInWorker, startRanking, stopRanking, type LoadedFile } from '../worker/loadClient';
 import { notify, stepPatch, updatePlan } from './actions';
-import { initialState, SAMPLE_PLAN, type Notice, type Step } from './appStore';
+import { initialState, SAMPLE_PLAN, type ColumnsAsk, type Notice, type Step } from './appStore';
 import { flushAutosave, noteChanged } from './autosave';
 import { get, set } from './commit';
 import { EMPTY_HISTORY } from './history';
@@ -46,30 +55,93 @@ export interface OpenOptions {
   readonly sample?: boolean;
   /** Resume into a new saved migration, leaving the saved one as it was ("keep both"). */
   readonly keepBoth?: boolean;
+  /** The open migration's own file, read again (in another encoding): its choices carry over without asking. */
+  readonly sameWork?: boolean;
+  /** Read the file in this encoding (the admin chose it), instead of detecting it. */
+  readonly encoding?: string;
+}
+
+/** The file to open again in an encoding the admin chooses (its bytes as the worker gave them back). */
+let reopen: { file: PickedFile; options: OpenOptions } | null = null;
+
+/** The open file's question to the column-mapping step, answered by answerColumns(). */
+let columnsAnswer: ((choice: ColumnChoice | null) => void) | null = null;
+
+/** Ask which column is which; null when the admin cancels (or another open replaces this one). */
+function askColumns(ask: ColumnsAsk): Promise<ColumnChoice | null> {
+  columnsAnswer?.(null);
+  return new Promise((resolve) => {
+    columnsAnswer = resolve;
+    set({ columnsAsk: ask, loading: null, step: 'open' });
+  });
+}
+
+/** The column-mapping step's answer: the admin's choice, or null to cancel opening the file. */
+export function answerColumns(choice: ColumnChoice | null): void {
+  const answer = columnsAnswer;
+  columnsAnswer = null;
+  set({ columnsAsk: null });
+  answer?.(choice);
+}
+
+/** The plan with `choice` remembered for its header (the newest 50 kept, one per header). */
+function rememberChoice(plan: Plan, choice: ColumnChoice): Plan {
+  const others = (plan.columns ?? []).filter((c) => !sameHeader(c.header, choice.header));
+  return { ...plan, columns: [...others, choice].slice(-50) };
 }
 
 const baseName = (name: string): string => name.replace(/\.[^.]*$/, '');
 
-/** Load one file in the worker; null when refused (said on the Open step). `current`: no later open replaced this one. */
-async function load(file: PickedFile, rank: boolean, current: () => boolean): Promise<LoadedFile | null> {
+/** The same policy as the CLI's: a file with no users or no user key is not a migration (said on the Open step); `emptyOnly`: only an empty file. */
+function refuseBlocked(name: string, loaded: LoadedFile['loaded'], emptyOnly: boolean): boolean {
+  const blocking = blockingFindings(headerFindings(loaded)).filter((f) => !emptyOnly || f.code === 'EMPTY_FILE')[0];
+  if (!blocking) return false;
+  const { message, suggestion } = describeFinding(placeFinding(blocking, loaded));
+  set({ loading: null, refusal: { name, kind: blocking.code === 'EMPTY_FILE' ? 'an empty file' : 'a file without users', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
+  return true;
+}
+
+/**
+ * Load one file in the worker; null when refused (said on the Open step). `current`: no later open
+ * replaced this one. `main`: the file to migrate (its columns may still be chosen; its encoding may be asked).
+ */
+async function load(file: PickedFile, rank: boolean, current: () => boolean, main: { options: OpenOptions } | null = null): Promise<LoadedFile | null> {
   const result = await loadInWorker(file.bytes, {
     rank,
+    encoding: main?.options.encoding,
     onStage: (stage, rows) => current() && set({ loading: { name: file.name, stage, rows } }),
     onSettled: rank ? () => current() && set({ settled: true }) : undefined,
   });
   if (!current()) return null;
   if (!result.ok) {
-    set({ loading: null, refusal: { name: file.name, ...result.error }, step: 'open' });
+    const { bytes, ...refusal } = result.error;
+    // Unsure of a legacy encoding: the admin chooses one, and the file opens again from these bytes.
+    if (main !== null && bytes !== undefined && (refusal.code === 'encodingUnsure' || (refusal.code === 'damaged' && main.options.encoding !== undefined))) {
+      reopen = { file: { ...file, bytes }, options: main.options };
+      if (refusal.encodings === undefined) refusal.encodings = encodingCandidates(bytes);
+    } else delete refusal.encodings; // only the file to migrate is opened again in a chosen encoding
+    set({ loading: null, refusal: { name: file.name, ...refusal }, step: 'open' });
     return null;
   }
-  // The same policy as the CLI's: a file with no users or no user key is not a migration.
-  const blocking = blockingFindings(headerFindings(result.value.loaded))[0];
-  if (blocking) {
-    const { message, suggestion } = describeFinding(placeFinding(blocking, result.value.loaded));
-    set({ loading: null, refusal: { name: file.name, kind: blocking.code === 'EMPTY_FILE' ? 'an empty file' : 'a file without users', reason: `${message} ${suggestion ?? ''}`.trim() }, step: 'open' });
-    return null;
-  }
+  if (refuseBlocked(file.name, result.value.loaded, main !== null)) return null;
   return result.value;
+}
+
+/** The main file's columns: as remembered in the plan for its header, else as the admin chooses when some are not found by name. */
+async function chooseColumns(name: string, file: LoadedFile, plan: Plan, current: () => boolean): Promise<{ file: LoadedFile; plan: Plan } | null> {
+  const { header } = file.loaded.table;
+  const remembered = choiceFor(plan.columns, header);
+  let choice = remembered;
+  if (choice === null) {
+    const missing = columnsToAsk(file.loaded.columns);
+    if (missing.length === 0) return { file, plan };
+    choice = await askColumns({ name, header, proposed: choiceOf(header, file.loaded.columns), missing });
+    if (choice === null || !current()) return null;
+  }
+  const loaded = withColumnChoice(file.loaded, choice);
+  const next = { ...file, loaded, indexes: indexesForColumns(file.indexes, loaded) };
+  if (refuseBlocked(name, loaded, false)) return null;
+  return { file: next, plan: remembered === null ? rememberChoice(plan, choice) : plan };
 }
 
 /** The latest open asked for: an earlier one still loading gives way to it. */
@@ -79,6 +151,9 @@ let latestOpen = 0;
 export async function openExport(file: PickedFile, options: OpenOptions = {}): Promise<boolean> {
   // The file open now keeps its last edits: save them before another file takes its place.
   void flushAutosave();
+  // A question still open about an earlier file is dropped: this one replaces it.
+  if (columnsAnswer !== null) answerColumns(null);
+  set({ encodingAsk: null });
   const ticket = ++latestOpen;
   const superseded = (): boolean => ticket !== latestOpen;
   // The bytes go to the worker (transferred): their size is taken now, for saved progress.
@@ -86,10 +161,23 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
   mark('open-export');
   set({ loading: { name: file.name, stage: 'reading' }, refusal: null, notice: null, settled: false });
   try {
-    const main = await load(file, true, () => !superseded());
-    if (!main || superseded()) return false;
+    const loadedMain = await load(file, true, () => !superseded(), { options });
+    if (!loadedMain || superseded()) return false;
+    const journal = options.resume?.journal ?? null;
+    // The plan in use carries over to the next file, unless it is the sample's.
+    const before = get();
+    const chosen = await chooseColumns(file.name, loadedMain, journal?.plan ?? options.plan ?? (before.open?.sample ? before.nextPlan : planOf(before)), () => !superseded());
+    if (!chosen || superseded()) {
+      if (!superseded() && !get().refusal) set({ loading: null });
+      return false;
+    }
+    const main = chosen.file;
+    const plan = chosen.plan;
+    // Legacy encodings (guessed or chosen) can be read again in another one, from these bytes.
+    reopen = main.loaded.encoding.startsWith('utf-') ? null : { file: { ...file, bytes: main.bytes }, options };
     let original = null;
     if (options.original) {
+      set({ loading: { name: options.original.name, stage: 'reading' } });
       const loadedOriginal = await load(options.original, false, () => !superseded());
       if (!loadedOriginal || superseded()) return false;
       // The CLI's policy too: an original with no users, no user key or unreadable rows would call users new or removed.
@@ -98,16 +186,13 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
         set({ loading: null, refusal: { name: options.original.name, kind: 'an original export that cannot be compared', reason: `This file cannot serve as the original export: ${problem}.` }, step: 'open' });
         return false;
       }
-      original = loadedOriginal.loaded;
+      // The original's columns as remembered for its header too (it is read, never asked about).
+      original = withColumnChoice(loadedOriginal.loaded, choiceFor(plan.columns, loadedOriginal.loaded.table.header));
     }
     set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.rowCount } });
     // Let the progress paint before the check of every row.
     await afterPaint();
     if (superseded()) return false;
-    const journal = options.resume?.journal ?? null;
-    // The plan in use carries over to the next file, unless it is the sample's.
-    const before = get();
-    const plan = journal?.plan ?? options.plan ?? (before.open?.sample ? before.nextPlan : planOf(before));
     mark('session-start');
     const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : (options.me ?? null) });
     mark('session-end');
@@ -119,7 +204,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     if (journal && options.resume) {
       const outcome = resumeChanges(session, journal, main.sha256);
       // A file that does not match never replaces (or empties) the saved migration: the admin decides.
-      if (!keepBoth && doesNotMatch(outcome, journal, file.name)) {
+      if (!keepBoth && !options.sameWork && doesNotMatch(outcome, journal, file.name)) {
         set({ loading: null, step: 'open' });
         const choice = await askAboutMismatch(options.resume, file.name, outcome);
         if (superseded()) return false;
@@ -132,6 +217,10 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       }
       restored = session.applyChanges(outcome.changes).rows;
       notice = resumeNotice(outcome, journal, keepBoth);
+    }
+    if (options.encoding !== undefined) {
+      const read = `Read as ${describeEncoding(main.loaded.encoding)}, as you chose: check that the names look right (it will be saved as UTF-8).`;
+      notice = { tone: 'info', text: notice ? `${notice.text} ${read}` : read };
     }
     // The check of every row was one task: the first screen renders in the next.
     await yieldToUi();
@@ -231,6 +320,32 @@ export async function openFile(file: PickedFile, options: OpenOptions = {}, agre
   }
   const state = get();
   return openExport(file, { me: (state.open?.sample ? null : meOf(state)) ?? state.nextMe, ...options });
+}
+
+/** The file read with a guessed (or chosen) legacy encoding: show the encodings it may be in, to choose. */
+export function chooseEncoding(): void {
+  const open = get().open;
+  if (!reopen || !open) return;
+  set({ encodingAsk: { name: open.name, candidates: encodingCandidates(reopen.file.bytes), current: open.session.source.encoding }, step: 'open' });
+}
+
+export function dismissEncodingAsk(): void {
+  set({ encodingAsk: null, step: get().open ? 'overview' : 'open' });
+}
+
+/** Open the refused (or questioned) file again in `encoding`; an open file keeps its choices (matched by user). */
+export async function openWithEncoding(encoding: string): Promise<boolean> {
+  const retry = reopen;
+  if (!retry) return false;
+  const open = get().open;
+  set({ encodingAsk: null, refusal: null });
+  const options: OpenOptions = { ...retry.options, encoding };
+  if (open && open.name === retry.file.name) {
+    // The choices made so far carry over by User ID / Email, as saved progress does.
+    const journal = journalOf(open.session, open.source, new Date().toISOString());
+    return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, { ...options, resume: { id: open.progressId, journal }, sameWork: true, then: 'overview' });
+  }
+  return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, options);
 }
 
 export async function pickAndOpen(): Promise<void> {

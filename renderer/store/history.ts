@@ -80,5 +80,17 @@ export function step(history: History, direction: 'undo' | 'redo', apply: (entry
   return direction === 'undo' ? { undo: rest, redo: capped([...history.redo, inverse], sizeOf(rest)) } : { undo: capped([...history.undo, inverse], sizeOf(rest)), redo: rest };
 }
 
-/** The label of the step an undo (or redo) would take, or null. */
-export const nextStep = (history: History, direction: 'undo' | 'redo'): string | null => (direction === 'undo' ? history.undo : history.redo).at(-1)?.label ?? null;
+/** Verbs a step's name may start with, written as a sentence ("Map …"): after "Undo: " they read in lower case. */
+const VERBS = new Set(['add', 'clear', 'edit', 'fix', 'import', 'leave', 'map', 'put', 'remove', 'rename', 'replace', 'restore', 'set', 'use']);
+
+/** A step's name as it reads after "Undo: " or "Undid: ": "map Optimize → Engage, 24 users" (a column name such as "New License" keeps its capitals). */
+export function stepName(label: string): string {
+  const first = /^\S+/.exec(label)?.[0] ?? '';
+  return VERBS.has(first.toLowerCase()) ? first.toLowerCase() + label.slice(first.length) : label;
+}
+
+/** The name of the step an undo (or redo) would take, or null. */
+export function nextStep(history: History, direction: 'undo' | 'redo'): string | null {
+  const label = (direction === 'undo' ? history.undo : history.redo).at(-1)?.label;
+  return label === undefined ? null : stepName(label);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, licenseChanges, loadExport, parsePlanText } from '../../shared/index';
-import { addOnOptions, collectFindings, licenseOptions, rowsWithCurrent, seatImpact, usersLosingAccess } from './selectors';
+import { CODE_ORDER, createSession, licenseChanges, loadExport, parsePlanText, SEVERITY } from '../../shared/index';
+import { addOnOptions, collectFindings, licenseOptions, rowsWithCurrent, seatImpact, triageOf, usersLosingAccess } from './selectors';
+import { computeView, NO_FILTERS } from './rowView';
 import { findingRow } from './findingPlace';
 import { commandForKey } from '../platform/browser';
 import { loadInWorker } from '../worker/loadClient';
@@ -70,5 +71,41 @@ describe('browser shortcuts', () => {
     expect(commandForKey(key('y'), false)).toBe('redo');
     expect(commandForKey(key('z'), true)).toBeNull();
     expect(commandForKey(key('z', { ctrlKey: false }), false)).toBeNull();
+  });
+});
+
+describe('triage', () => {
+  it('lists errors before warnings, and only one code when asked', () => {
+    const s = sample();
+    // Two rows over Admin's 3 seats (file-level) and an unknown license (row-level), among many warnings.
+    s.applyChanges([...[0, 1, 2, 3].map((row) => ({ row, license: 'Admin' })), { row: 30, license: 'Engag' }]);
+    const { items } = collectFindings(s, 1000);
+    const firstWarning = items.findIndex((f) => SEVERITY[f.code] === 'warning');
+    expect(items.slice(0, firstWarning).map((f) => f.code)).toEqual(['SEATS_EXCEEDED', 'UNKNOWN_LICENSE']);
+    expect(items.slice(firstWarning).every((f) => SEVERITY[f.code] === 'warning')).toBe(true);
+    expect(collectFindings(s, 1000, 'all', 'UNKNOWN_LICENSE').items.map((f) => f.record)).toEqual([30]);
+    expect(collectFindings(s, 2, 'all')).toMatchObject({ more: true });
+  });
+
+  it('counts rows per severity and per code, file-level codes by their findings', () => {
+    const s = sample();
+    s.applyChanges([...[0, 1, 2, 3].map((row) => ({ row, license: 'Admin' })), { row: 30, license: 'Engag' }]);
+    const triage = triageOf(s);
+    expect(triage.errors).toBe(1);
+    expect(triage.problems).toBe(triage.errors + triage.warnings);
+    expect(triage.codes.find((c) => c.code === 'SEATS_EXCEEDED')).toEqual({ code: 'SEATS_EXCEEDED', count: 1, fileLevel: true });
+    expect(triage.codes.find((c) => c.code === 'UNKNOWN_LICENSE')).toEqual({ code: 'UNKNOWN_LICENSE', count: 1, fileLevel: false });
+    expect(triage.codes.map((c) => c.code)).toEqual(CODE_ORDER.filter((code) => triage.codes.some((c) => c.code === code)));
+  });
+
+  it('the rule filter SEATS_EXCEEDED shows the holders of every license over its seats; the holders filter one', async () => {
+    const s = sample();
+    s.applyChanges([...[0, 1, 2, 3].map((row) => ({ row, license: 'Admin' })), { row: 5, license: 'Engage', addOns: 'Meet' }]);
+    const file = await loadInWorker(new TextEncoder().encode(sampleExport), { onStage: () => {} });
+    if (!file.ok) throw new Error('sample did not load');
+    const view = computeView(s, file.value.indexes, { ...NO_FILTERS, code: 'SEATS_EXCEEDED' }, []);
+    expect([...view.order!]).toEqual([0, 1, 2, 3]);
+    expect([...computeView(s, file.value.indexes, { ...NO_FILTERS, holders: { kind: 'addOn', index: 0, name: 'Meet' } }, []).order!]).toEqual([5]);
+    expect(computeView(s, file.value.indexes, { ...NO_FILTERS, severity: 'errors' }, []).shown).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // What the screens show, computed from the session (pure: tested without a DOM).
-import { SEVERITY, type Finding, type MigrationSession, type SeatUsage } from '../../shared/index';
+import { CODE_ORDER, SEVERITY, type Finding, type FindingCode, type MigrationSession, type SeatUsage } from '../../shared/index';
 import { num } from '../text/counts';
 import type { FileIndexes } from '../worker/loadClient';
 
@@ -11,21 +11,62 @@ export interface FindingList {
 
 export type SeverityChoice = 'all' | 'error' | 'warning';
 
-/** File-level findings first, then row findings in row order, up to `limit` (100k warnings are possible). */
-export function collectFindings(session: MigrationSession, limit: number, severity: SeverityChoice = 'all'): FindingList {
-  const keep = (f: Finding): boolean => severity === 'all' || SEVERITY[f.code] === severity;
-  const items: Finding[] = session.fileFindings().filter(keep);
-  if (items.length > limit) return { items: items.slice(0, limit), more: true };
-  for (let r = 0; r < session.rowCount; r++) {
-    const s = session.rowSeverity(r);
-    if (s === 0 || (severity === 'error' && s < 2)) continue;
-    for (const f of session.findingsForRow(r)) {
+/**
+ * Errors before warnings (docs/rules.md "The order findings are listed in"); within each, the file-level
+ * ones first, then row by row; up to `limit` (100k warnings are possible); only `code` when given.
+ */
+export function collectFindings(session: MigrationSession, limit: number, severity: SeverityChoice = 'all', code: FindingCode | null = null): FindingList {
+  const items: Finding[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    if (severity !== 'all' && severity !== level) continue;
+    if (code !== null && SEVERITY[code] !== level) continue;
+    const keep = (f: Finding): boolean => SEVERITY[f.code] === level && (code === null || f.code === code);
+    for (const f of session.fileFindings()) {
       if (!keep(f)) continue;
       if (items.length >= limit) return { items, more: true };
       items.push(f);
     }
+    if (code !== null && session.rowsWithCode(code) === 0) continue;
+    for (let r = 0; r < session.rowCount; r++) {
+      const s = session.rowSeverity(r);
+      if (s === 0 || (level === 'error' && s < 2)) continue;
+      if (code !== null && !session.hasCode(r, code)) continue;
+      for (const f of session.findingsForRow(r)) {
+        if (!keep(f)) continue;
+        if (items.length >= limit) return { items, more: true };
+        items.push(f);
+      }
+    }
   }
   return { items, more: false };
+}
+
+/** How many rows each filter of the triage would show: by severity, and per code that has findings now. */
+export interface Triage {
+  readonly problems: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Codes with findings, most important first: rows with a row-level code, findings of a file-level one. */
+  readonly codes: readonly { readonly code: FindingCode; readonly count: number; readonly fileLevel: boolean }[];
+}
+
+export function triageOf(session: MigrationSession): Triage {
+  let errors = 0;
+  let warnings = 0;
+  for (let r = 0; r < session.rowCount; r++) {
+    const s = session.rowSeverity(r);
+    if (s === 2) errors++;
+    else if (s === 1) warnings++;
+  }
+  const fileCounts = new Map<FindingCode, number>();
+  for (const f of session.fileFindings()) fileCounts.set(f.code, (fileCounts.get(f.code) ?? 0) + 1);
+  const codes: { code: FindingCode; count: number; fileLevel: boolean }[] = [];
+  for (const code of CODE_ORDER) {
+    const rows = session.rowsWithCode(code);
+    if (rows > 0) codes.push({ code, count: rows, fileLevel: false });
+    else if (fileCounts.has(code)) codes.push({ code, count: fileCounts.get(code)!, fileLevel: true });
+  }
+  return { problems: errors + warnings, errors, warnings, codes };
 }
 
 export interface LicenseOption {
@@ -89,20 +130,13 @@ export function seatImpact(before: readonly SeatUsage[], after: readonly SeatUsa
 
 /** Users who have a Current License and no New License (LOSES_ACCESS), up to `limit`. */
 export function usersLosingAccess(session: MigrationSession, limit: number): { rows: number[]; total: number } {
-  const rows: number[] = [];
-  let total = 0;
-  for (let r = 0; r < session.rowCount; r++) {
-    if (!session.losesAccess(r)) continue;
-    total++;
-    if (rows.length < limit) rows.push(r);
-  }
-  return { rows, total };
+  return usersWithCode(session, 'LOSES_ACCESS', limit);
 }
 
-/** Rows with a finding of `code` (a loss the admin should confirm before uploading): the first `limit`, and how many in all. */
-export function rowsLosing(session: MigrationSession, code: 'LOSES_ACCESS' | 'LOSES_ADDON', limit: number): { rows: number[]; total: number } {
-  const total = session.rowsWithCode(code);
+/** Rows with a finding of `code`, up to `limit`, and how many in all. */
+export function usersWithCode(session: MigrationSession, code: FindingCode, limit: number): { rows: number[]; total: number } {
   const rows: number[] = [];
+  const total = session.rowsWithCode(code);
   for (let r = 0; r < session.rowCount && rows.length < Math.min(limit, total); r++) if (session.hasCode(r, code)) rows.push(r);
   return { rows, total };
 }

@@ -111,7 +111,7 @@ describe('the store', () => {
   });
 
   it('an edit that fixes a row takes it out of "only rows with problems"', () => {
-    setFilters({ problemsOnly: true });
+    setFilters({ severity: 'problems' });
     const session = sessionOf(get())!;
     const shown = get().view.shown;
     const first = rowAt(get().view, 0);

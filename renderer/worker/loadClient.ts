@@ -38,6 +38,27 @@ export interface LoadedFile {
   readonly loaded: LoadedExport;
   readonly sha256: string;
   readonly indexes: FileIndexes;
+  /** The file's bytes, back from the worker (the loaded export decodes its text from them when asked). */
+  readonly bytes: Uint8Array;
+}
+
+/** A refusal, with the file's bytes back from the worker (to open it again, in an encoding the admin chooses). */
+export type LoadRefusal = FileRefusal & { readonly bytes?: Uint8Array };
+
+/**
+ * The indexes of a file whose columns were chosen after it was read (the column-mapping step): the
+ * current licenses and add-ons counted again from the chosen columns; the rest stays.
+ */
+export function indexesForColumns(indexes: FileIndexes, loaded: LoadedExport): FileIndexes {
+  const { table, columns } = loaded;
+  const column = (c: number): ColumnDictionary => indexes.dictionaries[c] ?? dictionaryOfTable(table, c);
+  const current = indexCurrentLicenses(column(columns.currentLicense));
+  const currentAddOns = columns.currentAddOns >= 0 ? countCurrentAddOns(column(columns.currentAddOns)) : [];
+  return { ...indexes, currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns };
+}
+
+function dictionaryOfTable(table: LoadedExport['table'], column: number): ColumnDictionary {
+  return dictionaryOf(Array.from({ length: table.rowCount }, (_, r) => (column >= 0 ? [table.cell(r, column)] : [''])), 0);
 }
 
 export interface LoadOptions {
@@ -46,6 +67,8 @@ export interface LoadOptions {
   readonly rank?: boolean;
   /** Called once every rank has arrived. */
   readonly onSettled?: () => void;
+  /** Read the bytes in this encoding (a WHATWG label the admin chose) instead of detecting it. */
+  readonly encoding?: string;
 }
 
 /** The loaded export with its table; the text is decoded from the bytes only when something asks (a save). */
@@ -111,9 +134,9 @@ class Receiver {
 }
 
 /** Where there is no Worker (unit tests): the same steps, in place. */
-async function loadHere(bytes: Uint8Array, rank: boolean): Promise<Result<LoadedFile, FileRefusal>> {
-  const result = loadExport(bytes, { whole: true });
-  if (!result.ok) return result;
+async function loadHere(bytes: Uint8Array, rank: boolean, encoding?: string): Promise<Result<LoadedFile, LoadRefusal>> {
+  const result = loadExport(bytes, { whole: true, encoding });
+  if (!result.ok) return { ok: false, error: { ...result.error, bytes } };
   const { table, columns } = result.value;
   const parsed = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
   const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, keyHashes: result.value.keyHashes, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
@@ -130,6 +153,7 @@ async function loadHere(bytes: Uint8Array, rank: boolean): Promise<Result<Loaded
       loaded: assemble(head, receiver.records, bytes),
       sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
       indexes: receiver.indexes(textColumns, ranks),
+      bytes,
     },
   };
 }
@@ -157,9 +181,9 @@ const SLICE_MS = 8;
  * Load bytes in a worker of its own (ended once done, so its memory goes with it). The bytes are handed
  * to the worker and come back as the loaded export's bytes: the caller must not use its array meanwhile.
  */
-export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<Result<LoadedFile, FileRefusal>> {
+export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<Result<LoadedFile, LoadRefusal>> {
   const rank = options.rank ?? false;
-  if (typeof Worker === 'undefined') return loadHere(bytes, rank);
+  if (typeof Worker === 'undefined') return loadHere(bytes, rank, options.encoding);
   const worker = new Worker(new URL('./loadExport.worker.ts', import.meta.url), { type: 'module' });
   const id = nextId++;
   if (rank) {
@@ -189,7 +213,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       if (finished || receiver === null || returned === null || textColumns === null || pumping || queue.length > 0) return;
       finished = true;
       mark('rows-unpacked');
-      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned), sha256, indexes: receiver.indexes(textColumns, ranks) } });
+      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned), sha256, indexes: receiver.indexes(textColumns, ranks), bytes: returned } });
     };
     // Unpack queued chunks a slice at a time, giving the page back between slices.
     const pump = async (): Promise<void> => {
@@ -246,7 +270,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
         case 'refused':
           finished = true;
           end();
-          resolve({ ok: false, error: message.refusal });
+          resolve({ ok: false, error: { ...message.refusal, bytes: message.bytes } });
           return;
         case 'failed':
           fail(new Error(message.message));
@@ -254,7 +278,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       }
     };
     worker.onerror = (event) => fail(new Error(event.message || 'the file could not be read'));
-    worker.postMessage({ type: 'load', id, bytes, rank }, [bytes.buffer]);
+    worker.postMessage({ type: 'load', id, bytes, rank, encoding: options.encoding }, [bytes.buffer]);
     mark('worker-started');
   });
 }

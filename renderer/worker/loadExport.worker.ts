@@ -18,20 +18,20 @@ const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve
 type Parsed = { ok: true; head: LoadHead; records: string[][]; columns: ColumnMap } | { ok: false; response: LoadResponse };
 
 /** Parse, keeping only what the rest needs (the decoded text is dropped here, not held while we rank). */
-function parse(id: number, bytes: Uint8Array): Parsed {
+function parse(id: number, bytes: Uint8Array, chosen: string | undefined): Parsed {
   // Every cell goes to the page: held whole here, for this one pass.
-  const result = loadExport(bytes, { whole: true });
+  const result = loadExport(bytes, { whole: true, encoding: chosen });
   if (!result.ok) return { ok: false, response: { id, type: 'refused', refusal: result.error, bytes } };
   const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes } = result.value;
   const records = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
   return { ok: true, head: { table: tableHeadOf(table), columns, duplicateColumns, encoding, bom, guessed, keyHashes, rows: records.length }, records, columns };
 }
 
-async function load(id: number, bytes: Uint8Array, rank: boolean): Promise<void> {
+async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: string | undefined): Promise<void> {
   // WebCrypto copies the bytes and hashes them on the browser's own threads while we parse.
   const hash = sha256(bytes);
   post({ id, type: 'progress', stage: 'reading' });
-  const parsed = parse(id, bytes);
+  const parsed = parse(id, bytes, encoding);
   if (!parsed.ok) {
     await hash.catch(() => '');
     post(parsed.response, [bytes.buffer as ArrayBuffer]);
@@ -76,6 +76,6 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
     allowRanking();
     return;
   }
-  const { id, bytes, rank } = request;
-  load(id, bytes, rank).catch((e: unknown) => post({ id, type: 'failed', message: (e as Error).message }));
+  const { id, bytes, rank, encoding } = request;
+  load(id, bytes, rank, encoding).catch((e: unknown) => post({ id, type: 'failed', message: (e as Error).message }));
 };

@@ -12,6 +12,8 @@ export type LoadRequest =
       readonly bytes: Uint8Array;
       /** Also rank the text-only locked columns for sorting, when told to (not for an original export). */
       readonly rank: boolean;
+      /** The encoding the admin chose (a WHATWG label), or undefined to detect it. */
+      readonly encoding?: string;
     }
   /** The file is open and its first screen shown: rank now (not while the UI thread checks every row). */
   | { readonly type: 'rank'; readonly id: number };

@@ -25,6 +25,8 @@ export interface RecordEdit {
   readonly record: number;
   readonly license?: string;
   readonly addOns?: string;
+  /** Leave the record out, with its record ending (a user removed from the file written from the original export). */
+  readonly remove?: boolean;
 }
 
 const QUOTE = 34;
@@ -150,12 +152,19 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
   const starts = recordStartsInBytes(body, dialect);
   const pieces: Uint8Array[] = [];
   let copied = 0;
+  let removedLast = false;
 
   const splice = (record: number, edit: RecordEdit | undefined): void => {
     const start = starts[record];
     const next = record + 1 < starts.length ? starts[record + 1] : body.length;
     const end = next - endingLength(body, start, next, dialect.eol, dialect.mixedEol === true);
     if (record < owned.headerRecord || (start === end && record > owned.headerRecord)) return; // blank lines stay blank
+    if (edit?.remove) {
+      pieces.push(body.subarray(copied, start));
+      copied = next;
+      if (next === body.length) removedLast = true;
+      return;
+    }
     if (edit) {
       const spans = fieldSpansInBytes(body, start, end, dialect.delimiter);
       if (spans.length !== owned.width * 2) throw new Error(`record ${record} has ${spans.length / 2} cells, expected ${owned.width}: cannot splice`);
@@ -187,7 +196,15 @@ export function spliceUtf8(body: Uint8Array, dialect: SpliceDialect, owned: Owne
     for (const edit of edits) if (edit.record > owned.headerRecord && edit.record < starts.length) splice(edit.record, edit);
   }
   pieces.push(body.subarray(copied));
-  return concatBytes(pieces);
+  const out = concatBytes(pieces);
+  // The last record went, and the file did not end with a record ending: neither does the output.
+  const lastStart = starts[starts.length - 1];
+  if (removedLast && endingLength(body, lastStart, body.length, dialect.eol, dialect.mixedEol === true) === 0) {
+    const n = out.length;
+    const cut = n >= 2 && out[n - 2] === 13 && out[n - 1] === 10 ? 2 : n >= 1 && (out[n - 1] === 10 || out[n - 1] === 13) ? 1 : 0;
+    return out.subarray(0, n - cut);
+  }
+  return out;
 }
 
 export function concatBytes(pieces: readonly Uint8Array[], prefix?: Uint8Array): Uint8Array {

@@ -1,6 +1,7 @@
 // The upload-ready file of a session: canonical New License / New Add-ons spliced into the
 // original bytes, UTF-8 (docs/formats.md "The upload-ready file").
 import { concatBytes, spliceUtf8, utf8Bytes, UTF8_BOM, type RecordEdit } from '../csv/write';
+import { cleanFromOriginal, differsFromOriginal } from './repair';
 import type { MigrationSession } from './session';
 
 export interface CleanFile {
@@ -11,7 +12,13 @@ export interface CleanFile {
   readonly identical: boolean;
 }
 
+/**
+ * The upload-ready file. Checked against an original export that the file now matches in every locked
+ * cell (as found, or repaired), it is written from the original's bytes (repair.ts): the original's
+ * quoting, delimiter and row order, with this file's New License / New Add-ons.
+ */
 export function cleanFile(session: MigrationSession): CleanFile {
+  if (session.original !== null && !differsFromOriginal(session)) return cleanFromOriginal(session);
   const { source } = session;
   const { columns, table } = source;
   const index = session.planIndex;

@@ -3,9 +3,10 @@
 import { decodeBytes, type DecodedText, type DecodeOptions, type FileRefusal } from '../csv/decode';
 import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
 import { tokenize, type CsvTable, type KeptColumns } from '../csv/tokenize';
+import type { ColumnChoice } from '../plan/plan';
 import { err, ok, type Result } from '../result';
 import { emailHash, userIdHash, type KeyHashes } from '../validation/userKey';
-import { mapColumns, type ColumnMap } from './columns';
+import { choiceFor, mapColumns, type ColumnMap } from './columns';
 
 export interface LoadedExport {
   /** The decoded text (the bytes are not kept: valid UTF-8 encodes back to them exactly). */
@@ -21,18 +22,46 @@ export interface LoadedExport {
   readonly keyHashes?: KeyHashes;
 }
 
-export function loadExportText(decoded: DecodedText, options: { readonly whole?: boolean } = {}): LoadedExport {
+export interface TextOptions {
+  readonly whole?: boolean;
+  /** Remembered column choices (the plan's `columns`): the one made for this file's header is applied. */
+  readonly columns?: readonly ColumnChoice[];
+}
+
+export function loadExportText(decoded: DecodedText, options: TextOptions = {}): LoadedExport {
   const dialect = detectDialect(decoded.text);
   // A large file keeps as cells only the columns the rules read; the others are read again when shown
   // (unless the caller needs every cell at once: the app's load worker hands them all to the page).
-  const hashes = new KeyHashesBuilder();
+  const hashes = new KeyHashesBuilder(options.columns);
   const table = tokenize(decoded.text, dialect, {
-    keep: options.whole ? undefined : (header) => ruleColumns(mapColumns(header).columns),
+    keep: options.whole ? undefined : (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns),
     visit: (r, cells, header) => hashes.add(r, cells, header),
   });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
-  const { columns, duplicates } = mapColumns(empty ? [] : table.header);
+  const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
   return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes: hashes.done(table.rowCount) };
+}
+
+/**
+ * The same loaded file with its columns as `choice` says (the column-mapping step, after the file was
+ * read): every cell must be held (a whole table), as the app's is. The text is still read only when asked;
+ * the key hashes made while reading are kept only when the user key columns stay the same.
+ */
+export function withColumnChoice(loaded: LoadedExport, choice: ColumnChoice | null): LoadedExport {
+  const { columns, duplicates } = mapColumns(loaded.table.header, choice);
+  const sameKeys = columns.userId === loaded.columns.userId && columns.email === loaded.columns.email;
+  return {
+    get text(): string {
+      return loaded.text;
+    },
+    encoding: loaded.encoding,
+    bom: loaded.bom,
+    guessed: loaded.guessed,
+    table: loaded.table,
+    columns,
+    duplicateColumns: duplicates,
+    ...(sameKeys && loaded.keyHashes ? { keyHashes: loaded.keyHashes } : {}),
+  };
 }
 
 /**
@@ -47,11 +76,15 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
 /** Builds KeyHashes record by record while the file is read (the key columns found from the header). */
 class KeyHashesBuilder {
   private columns: Pick<ColumnMap, 'userId' | 'email'> | null = null;
+
+  /** `choices`: remembered column choices (the user key may be a column of another name). */
+  constructor(private readonly choices?: readonly ColumnChoice[]) {}
+
   private id: Int32Array = new Int32Array(1024);
   private email: Int32Array = new Int32Array(1024);
 
   add(r: number, cells: readonly string[], header: readonly string[]): void {
-    this.columns ??= mapColumns(header).columns;
+    this.columns ??= mapColumns(header, choiceFor(this.choices, header)).columns;
     if (r >= this.id.length) {
       this.id = grow(this.id, r);
       this.email = grow(this.email, r);
@@ -76,7 +109,7 @@ function grow(array: Int32Array, index: number): Int32Array {
   return out;
 }
 
-export interface LoadOptions extends DecodeOptions {
+export interface LoadOptions extends DecodeOptions, TextOptions {
   /** Hold every cell as a string, whatever the file's size (for a caller that reads every cell once). */
   readonly whole?: boolean;
 }
@@ -99,5 +132,5 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value, { whole: options.whole }));
+  return ok(loadExportText(decoded.value, { whole: options.whole, columns: options.columns }));
 }

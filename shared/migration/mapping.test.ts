@@ -1,7 +1,9 @@
 // The mapping table (docs/formats.md "The license plan", mapping): every current license mapped at
 // once, add-ons carried over where the new license allows them, cells the admin set left alone.
 import { describe, expect, it } from 'vitest';
-import { currentAddOns, currentLicenses, mappingChanges } from './mapping';
+import { currentAddOns, currentLicenses, keptPlanExtras, mappingChanges } from './mapping';
+import { parsePlan } from '../plan/plan';
+import { PLAN } from '../../test/support/fixtures';
 import { csv, sessionOf } from '../../test/support/builders';
 import type { PlanMapping } from '../plan/plan';
 
@@ -72,5 +74,33 @@ describe('applying a mapping', () => {
     expect(s.seatUsage().find((u) => u.name === 'Meet')!.assigned).toBe(before + 1);
     s.applyChanges(applied.undo);
     expect(s.licenseOf(0)).toBe('');
+  });
+});
+
+describe('the mapping and remembered columns outlive edits of the plan', () => {
+  const before = {
+    ...PLAN,
+    mapping: mapping([{ current: 'Optimize', license: 'Engage', addOns: ['Meet', 'Deal'] }, { current: 'Standard', license: 'Viewer' }, { current: '', license: '' }], [{ current: 'Dialer', addOns: ['Deal'] }]),
+    columns: [{ header: ['Mail'], userId: null, email: 'Mail', currentLicense: null, currentAddOns: null, newLicense: null, newAddOns: null }],
+  };
+
+  it('follows renames and drops what the plan no longer has', () => {
+    const edited = { licenses: [{ name: 'Engage Pro', seats: 5, addOnsAllowed: true }, { name: 'Admin', seats: 2, addOnsAllowed: true }], addOns: [{ name: 'Meet', seats: 3 }] };
+    const kept = keptPlanExtras(edited, before, [{ kind: 'license', from: 'Engage', to: 'Engage Pro' }]);
+    expect(kept.mapping).toEqual({
+      licenses: [
+        { current: 'Optimize', license: 'Engage Pro', addOns: ['Meet'], carryOver: true },
+        { current: '', license: '', addOns: [], carryOver: true },
+      ],
+      addOns: [{ current: 'Dialer', addOns: [] }],
+    });
+    expect(kept.columns).toBe(before.columns);
+    expect(parsePlan({ ...edited, ...kept }).ok).toBe(true);
+  });
+
+  it('a plan that brings its own mapping keeps it', () => {
+    const own = mapping([{ current: 'Optimize', license: 'Admin' }]);
+    expect(keptPlanExtras({ ...PLAN, mapping: own }, before).mapping).toBe(own);
+    expect(keptPlanExtras(PLAN, PLAN)).toEqual({});
   });
 });

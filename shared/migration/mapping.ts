@@ -1,10 +1,11 @@
 // The mapping table (docs/formats.md "The license plan", mapping): every license users hold today
 // mapped to a New License, add-ons to add, and whether current add-ons carry over where the new license
 // allows them. The app's mapping step and `license-prep assign` apply it through these functions.
-import type { LicenseMapping, PlanMapping } from '../plan/plan';
+import type { LicenseMapping, Plan, PlanMapping } from '../plan/plan';
 import { ADD_ON_SEPARATORS } from '../plan/planIndex';
 import { foldName } from '../text/names';
 import { currentLicenseName } from '../validation/rowRules';
+import { renamerFor, type PlanRename } from './rename';
 import type { CellChange, MigrationSession } from './session';
 
 export interface MappingOptions {
@@ -100,4 +101,28 @@ export function mappingChanges(session: MigrationSession, mapping: PlanMapping, 
     if (nextLicense !== license || nextAddOns !== addOns) changes.push({ row: r, license: nextLicense, addOns: nextAddOns });
   }
   return changes;
+}
+
+/**
+ * A plan edited on the Overview (or imported without a mapping) keeps the mapping and the remembered
+ * columns of the plan before it: renamed licenses and add-ons are followed, and entries naming what
+ * the plan no longer has are dropped, so the plan stays valid (docs/formats.md "The mapping").
+ */
+export function keptPlanExtras(next: Plan, before: Plan, renames: readonly PlanRename[] = []): Pick<Plan, 'mapping' | 'columns'> {
+  const columns = next.columns ?? before.columns;
+  const mapping = next.mapping ?? (before.mapping ? followPlan(before.mapping, next, renames) : undefined);
+  return { ...(mapping ? { mapping } : {}), ...(columns ? { columns } : {}) };
+}
+
+function followPlan(mapping: PlanMapping, plan: Plan, renames: readonly PlanRename[]): PlanMapping {
+  const renamer = renamerFor(renames);
+  const licenses = new Map(plan.licenses.map((l) => [foldName(l.name), l.name]));
+  const addOns = new Map(plan.addOns.map((a) => [foldName(a.name), a.name]));
+  const addOnsIn = (names: readonly string[]): string[] => names.map((a) => addOns.get(foldName(renamer.addOns(a)))).filter((a): a is string => a !== undefined);
+  return {
+    licenses: mapping.licenses
+      .map((e) => ({ ...e, license: e.license.trim() === '' ? '' : (licenses.get(foldName(renamer.license(e.license))) ?? null), addOns: addOnsIn(e.addOns) }))
+      .filter((e): e is LicenseMapping => e.license !== null),
+    addOns: mapping.addOns.map((e) => ({ ...e, addOns: addOnsIn(e.addOns) })),
+  };
 }

@@ -38,7 +38,7 @@ export function renamerFor(renames: readonly PlanRename[]): Renamer {
   return {
     license,
     addOns: addOnsOf,
-    change: (c) => ({ row: c.row, ...(c.license !== undefined ? { license: license(c.license) } : {}), ...(c.addOns !== undefined ? { addOns: addOnsOf(c.addOns) } : {}) }),
+    change: (c) => ({ ...c, ...(c.license !== undefined ? { license: license(c.license) } : {}), ...(c.addOns !== undefined ? { addOns: addOnsOf(c.addOns) } : {}) }),
   };
 }
 

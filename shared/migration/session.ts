@@ -6,7 +6,7 @@ import type { Plan } from '../plan/plan';
 import { byCode, CODE_ORDER, SEVERITY, type Finding, type FindingCode, type PlacedFinding } from '../validation/codes';
 import { checkUsers } from '../validation/duplicateUsers';
 import { headerFindings, malformedFindings } from '../validation/fileRules';
-import { compareWithOriginal } from '../validation/originalRules';
+import { compareWithOriginal, type OriginalMatch } from '../validation/originalRules';
 import { placeFinding, rowNumberOf, userLabel } from '../validation/place';
 import { checkRow, currentLicenseName, emptyRowValues, type RowValues } from '../validation/rowRules';
 import { SeatLedger, seatClaim, type SeatClaim, type SeatUsage } from '../validation/seats';
@@ -17,11 +17,23 @@ import type { LoadedExport } from './load';
 
 export type { SeatUsage } from '../validation/seats';
 
-/** One row's new values; a field left out keeps its value. Values are cell text. */
+/**
+ * One row's new values; a field left out keeps its value. Values are cell text. The repair fields
+ * (docs/rules.md "Repairing a file against the original") set a row's whole state, so the change that
+ * undoes one is the state before it; with `row` -1 a change is about the file as a whole.
+ */
 export interface CellChange {
   readonly row: number;
   readonly license?: string;
   readonly addOns?: string;
+  /** The row's locked columns shown and written as in the original export (every restored column of the row). */
+  readonly restored?: readonly number[];
+  /** The row is left out of the migration: a user the original lacks, a repeated or an unreadable row. */
+  readonly excluded?: boolean;
+  /** File: the original records of removed users put back (every one of them). */
+  readonly putBack?: readonly number[];
+  /** File: the columns are written as the original export's (a column added, removed or moved). */
+  readonly layout?: boolean;
 }
 
 export interface AppliedChange {
@@ -49,14 +61,29 @@ export class MigrationSession {
    */
   private edits: { readonly license: string[]; readonly addOns: string[] } | null = null;
   private index: PlanIndex;
+  /** The plan as given (its mapping and remembered columns too; the index is of its licenses and add-ons). */
+  private planValue: Plan;
   private me: string | null;
   private meRows: Set<number>;
   private emailRows: Map<string, number[]> | null = null;
   /** 1 for a record that cannot be read (MALFORMED_ROW): no rule runs on it and it takes no seat. */
   private readonly malformed: Uint8Array;
-  /** Findings no edit of New License / New Add-ons can change, computed once. */
+  /** Findings no edit of New License / New Add-ons can change, computed once (a repair resolves some of them). */
   private readonly staticRow = new Map<number, Finding[]>();
   private readonly staticFile: Finding[];
+  /** Unresolved static errors and warnings per row with static findings, and of the file. */
+  private readonly staticCounts = new Map<number, [errors: number, warnings: number]>();
+  private fileCounts: [errors: number, warnings: number] = [0, 0];
+  /** The original export the file is compared with, and how their rows and columns pair. */
+  readonly original: LoadedExport | null;
+  readonly originalMatch: OriginalMatch | null;
+  /** Repair: restored locked columns per row, rows left out, removed users put back, the original's columns. */
+  private readonly restoredCells = new Map<number, readonly number[]>();
+  private readonly excluded: Uint8Array;
+  private putBack: ReadonlySet<number> = new Set();
+  private layout = false;
+  /** Original record of each USER_REMOVED finding, by its originalRow. */
+  private readonly removedRecord = new Map<number, number>();
   private readonly staticSeverity: Uint8Array;
   private readonly staticCodes: Int32Array;
   private staticErrors = 0;
@@ -87,6 +114,7 @@ export class MigrationSession {
     const n = table.rowCount;
     this.rowCount = n;
     this.index = new PlanIndex(plan);
+    this.planValue = plan;
     this.me = normalizeEmail(options.me);
     this.dynErrors = new Uint16Array(n);
     this.dynWarnings = new Uint16Array(n);
@@ -94,13 +122,16 @@ export class MigrationSession {
     this.staticSeverity = new Uint8Array(n);
     this.staticCodes = new Int32Array(n);
     this.malformed = new Uint8Array(n);
+    this.excluded = new Uint8Array(n);
     this.seats = new SeatLedger(n, plan);
     for (const m of source.table.malformed) this.malformed[m.record] = 1;
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
     const users = checkUsers(table, columns, this.malformed, fixed, source.keyHashes);
-    if (options.original) compareWithOriginal(source, options.original, this.malformed, fixed);
+    this.original = options.original ?? null;
+    this.originalMatch = options.original ? compareWithOriginal(source, options.original, this.malformed, fixed) : null;
+    for (const o of this.originalMatch?.removed ?? []) this.removedRecord.set(options.original!.table.recordIndex[o] + 1, o);
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
     // The admin's own row is the first row with their email (later ones are DUPLICATE_USER).
@@ -113,7 +144,7 @@ export class MigrationSession {
   // ---- reading ----------------------------------------------------------------------------
 
   get plan(): Plan {
-    return this.index.plan;
+    return this.planValue;
   }
 
   get planIndex(): PlanIndex {
@@ -134,7 +165,16 @@ export class MigrationSession {
     const { columns } = this.source;
     if (column === columns.newLicense) return this.licenseOf(r);
     if (column === columns.newAddOns) return this.addOnsOf(r);
+    if (this.restoredCells.size > 0 && this.restoredCells.get(r)?.includes(column)) return this.originalCell(r, column);
     return this.source.table.cell(r, column);
+  }
+
+  /** The original export's value of a locked cell (its user's row, the column of the same header), or the file's. */
+  originalCell(r: number, column: number): string {
+    const match = this.originalMatch;
+    const o = match === null ? -1 : match.rowOf[r];
+    const oc = match?.columnOf.get(column);
+    return o < 0 || oc === undefined ? this.source.table.cell(r, column) : this.original!.table.cell(o, oc);
   }
 
   licenseOf(r: number): string {
@@ -184,6 +224,48 @@ export class MigrationSession {
     return this.malformed[r] === 1;
   }
 
+  /** Repair: the row is left out of the migration (no rule runs on it, it takes no seat, it is not written). */
+  isExcluded(r: number): boolean {
+    return this.excluded[r] === 1;
+  }
+
+  /** Neither unreadable nor left out: the rules run on it and it takes seats. */
+  isActive(r: number): boolean {
+    return this.malformed[r] !== 1 && this.excluded[r] !== 1;
+  }
+
+  /** Repair: the row's locked columns restored from the original export. */
+  restoredColumns(r: number): readonly number[] {
+    return this.restoredCells.get(r) ?? NONE;
+  }
+
+  /** Repair: original records of removed users put back. */
+  putBackRecords(): ReadonlySet<number> {
+    return this.putBack;
+  }
+
+  /** Repair: the columns are written as the original export's. */
+  get layoutRestored(): boolean {
+    return this.layout;
+  }
+
+  /** The original record a USER_REMOVED finding is about, or -1. */
+  removedRecordOf(f: Finding): number {
+    return f.code === 'USER_REMOVED' ? (this.removedRecord.get(f.originalRow) ?? -1) : -1;
+  }
+
+  /** Whether a repair has resolved a static finding (its cell restored, its row left out, its user put back). */
+  private resolved(f: Finding): boolean {
+    const r = f.record;
+    if (r !== null && r >= 0) {
+      if (this.excluded[r] === 1) return true;
+      return f.code === 'LOCKED_COLUMN_CHANGED' && f.column !== null && this.restoredCells.size > 0 && (this.restoredCells.get(r)?.includes(f.column) ?? false);
+    }
+    if (f.code === 'LOCKED_COLUMN_CHANGED') return this.layout;
+    if (f.code === 'USER_REMOVED') return this.putBack.has(this.removedRecordOf(f));
+    return false;
+  }
+
   /** ROW_OK, ROW_WARNING or ROW_ERROR. */
   rowSeverity(r: number): number {
     const dynamic = this.dynErrors[r] > 0 ? ROW_ERROR : this.dynWarnings[r] > 0 ? ROW_WARNING : ROW_OK;
@@ -191,23 +273,34 @@ export class MigrationSession {
   }
 
   findingsForRow(r: number): Finding[] {
-    const out: Finding[] = [...(this.staticRow.get(r) ?? [])];
+    if (this.excluded[r] === 1) return [];
+    const out: Finding[] = (this.staticRow.get(r) ?? NO_FINDINGS).filter((f) => !this.resolved(f));
     if (this.malformed[r] !== 1) checkRow(this.rowValues(r), this.index, this.source.columns, new FindingSink(out));
     return out.sort(byCode);
   }
 
   /** File-level findings (empty file, header, encoding, seats, self, removed users), most important first. */
   fileFindings(): Finding[] {
-    const sink = new FindingSink([...this.staticFile]);
+    const sink = new FindingSink(this.staticFile.filter((f) => !this.resolved(f)));
     this.reportFileLevel(sink);
     return sink.collected!.sort(byCode);
   }
 
-  /** Every finding, file-level first, then row by row: a stream, so a report never holds them all. */
+  /**
+   * Every finding, errors before warnings (docs/rules.md "The order findings are listed in"): within
+   * each, the file-level ones first, then row by row. A stream, so a report never holds them all.
+   */
   *findings(): Generator<Finding> {
-    yield* this.fileFindings();
+    const file = this.fileFindings();
+    const isError = (f: Finding): boolean => SEVERITY[f.code] === 'error';
+    yield* file.filter(isError);
     for (let r = 0; r < this.rowCount; r++) {
-      if (this.rowSeverity(r) !== ROW_OK) yield* this.findingsForRow(r);
+      if (this.rowSeverity(r) === ROW_ERROR) yield* this.findingsForRow(r).filter(isError);
+    }
+    yield* file.filter((f) => !isError(f));
+    for (let r = 0; r < this.rowCount; r++) {
+      if (this.rowSeverity(r) === ROW_OK || (this.dynWarnings[r] === 0 && (this.staticCounts.get(r)?.[1] ?? 0) === 0)) continue;
+      yield* this.findingsForRow(r).filter((f) => !isError(f));
     }
   }
 
@@ -247,24 +340,74 @@ export class MigrationSession {
     const rows: number[] = [];
     const undo: CellChange[] = [];
     const { columns, table } = this.source;
-    const cells = this.cellsForEditing();
     for (const change of changes) {
       const r = change.row;
+      if (r === -1) {
+        const before = this.applyFileRepair(change);
+        if (before !== null) undo.push(before);
+        continue;
+      }
       if (!(r >= 0 && r < this.rowCount)) continue;
-      const license = change.license ?? cells.license[r];
-      const addOns = change.addOns ?? cells.addOns[r];
-      if (license === cells.license[r] && addOns === cells.addOns[r]) continue;
-      undo.push({ row: r, license: cells.license[r], addOns: cells.addOns[r] });
-      this.unevaluate(r);
-      cells.license[r] = license;
-      cells.addOns[r] = addOns;
-      if (license === table.cell(r, columns.newLicense) && addOns === table.cell(r, columns.newAddOns)) this.edited.delete(r);
-      else this.edited.add(r);
-      this.evaluateRow(r);
-      rows.push(r);
+      const before: { -readonly [K in keyof CellChange]: CellChange[K] } = { row: r };
+      if (change.excluded !== undefined && change.excluded !== (this.excluded[r] === 1)) {
+        before.excluded = this.excluded[r] === 1;
+        this.unevaluate(r);
+        this.excluded[r] = change.excluded ? 1 : 0;
+        this.refreshStatic(r);
+      }
+      if (change.restored !== undefined && this.original !== null) {
+        const now = this.restoredColumns(r);
+        const next = [...new Set(change.restored)].sort((a, b) => a - b);
+        if (next.length !== now.length || next.some((c, i) => c !== now[i])) {
+          before.restored = now;
+          this.unevaluate(r);
+          if (next.length === 0) this.restoredCells.delete(r);
+          else this.restoredCells.set(r, next);
+          this.refreshStatic(r);
+        }
+      }
+      if (change.license !== undefined || change.addOns !== undefined) {
+        const cells = this.cellsForEditing();
+        const license = change.license ?? cells.license[r];
+        const addOns = change.addOns ?? cells.addOns[r];
+        if (license !== cells.license[r] || addOns !== cells.addOns[r]) {
+          before.license = cells.license[r];
+          before.addOns = cells.addOns[r];
+          this.unevaluate(r);
+          cells.license[r] = license;
+          cells.addOns[r] = addOns;
+          if (license === table.cell(r, columns.newLicense) && addOns === table.cell(r, columns.newAddOns)) this.edited.delete(r);
+          else this.edited.add(r);
+          this.evaluateRow(r);
+        }
+      }
+      if (Object.keys(before).length > 1) {
+        undo.push(before);
+        rows.push(r);
+      }
     }
-    if (rows.length > 0) this.revision++;
+    if (undo.length > 0) this.revision++;
     return { rows, undo: undo.reverse() };
+  }
+
+  /** A repair of the file as a whole (removed users put back, the original's columns); returns the change that undoes it, or null. */
+  private applyFileRepair(change: CellChange): CellChange | null {
+    if (this.original === null) return null;
+    const before: { putBack?: readonly number[]; layout?: boolean } = {};
+    if (change.putBack !== undefined) {
+      const next = new Set(change.putBack.filter((o) => this.originalMatch!.removed.includes(o)));
+      if (next.size !== this.putBack.size || [...next].some((o) => !this.putBack.has(o))) {
+        before.putBack = [...this.putBack];
+        this.putBack = next;
+      }
+    }
+    if (change.layout !== undefined && change.layout !== this.layout) {
+      before.layout = this.layout;
+      this.layout = change.layout;
+    }
+    if (before.putBack === undefined && before.layout === undefined) return null;
+    this.refreshFileStatic();
+    return { row: -1, ...before };
   }
 
   /** What the seat counters would be after `changes`, without applying them (for previews of bulk edits). */
@@ -272,7 +415,7 @@ export class MigrationSession {
     const claims: [number, SeatClaim][] = [];
     for (const change of changes) {
       const r = change.row;
-      if (!(r >= 0 && r < this.rowCount) || this.malformed[r] === 1) continue;
+      if (!(r >= 0 && r < this.rowCount) || !this.isActive(r)) continue;
       const lic = this.index.license(change.license ?? this.licenseOf(r));
       const addOns = change.addOns ?? this.addOnsOf(r);
       claims.push([r, seatClaim(lic, addOns === '' ? null : this.index.addOns(addOns), this.index)]);
@@ -280,18 +423,25 @@ export class MigrationSession {
     return this.seats.preview(claims);
   }
 
-  /** A new plan re-checks every row: names may have changed meaning. */
+  /**
+   * A new plan re-checks every row: names may have changed meaning. A plan whose licenses and add-ons
+   * are the same (only its mapping or remembered columns changed) is only kept.
+   */
   setPlan(plan: Plan): void {
-    this.index = new PlanIndex(plan);
-    this.seats.reset(plan);
-    this.evaluateAll();
+    const before = this.planValue;
+    this.planValue = plan;
+    if (JSON.stringify([before.licenses, before.addOns]) !== JSON.stringify([plan.licenses, plan.addOns])) {
+      this.index = new PlanIndex(plan);
+      this.seats.reset(plan);
+      this.evaluateAll();
+    }
     this.revision++;
   }
 
   setMe(email: string | null): void {
     const before = this.meRows;
     this.me = normalizeEmail(email);
-    const mine = this.me === null ? undefined : this.rowsWithEmail(this.me).find((r) => this.malformed[r] !== 1);
+    const mine = this.me === null ? undefined : this.rowsWithEmail(this.me).find((r) => this.isActive(r));
     this.meRows = new Set(mine === undefined ? [] : [mine]);
     for (const r of new Set([...before, ...this.meRows])) {
       this.unevaluate(r);
@@ -328,11 +478,15 @@ export class MigrationSession {
     const r = f.record;
     if (r === null || r < 0) {
       this.staticFile.push(f);
+      this.fileCounts[error ? 0 : 1]++;
       return;
     }
     const list = this.staticRow.get(r);
     if (list) list.push(f);
     else this.staticRow.set(r, [f]);
+    const counts = this.staticCounts.get(r);
+    if (counts) counts[error ? 0 : 1]++;
+    else this.staticCounts.set(r, error ? [1, 0] : [0, 1]);
     const bit = codeBit(f.code);
     if ((this.staticCodes[r] & bit) === 0) {
       this.staticCodes[r] |= bit;
@@ -340,6 +494,46 @@ export class MigrationSession {
     }
     if (error) this.staticSeverity[r] = ROW_ERROR;
     else if (this.staticSeverity[r] === ROW_OK) this.staticSeverity[r] = ROW_WARNING;
+  }
+
+  /**
+   * Row `r`'s static findings counted again after a repair resolved or brought back some of them. The
+   * caller has taken the row's rules out (unevaluate); they run again here on what the row now is.
+   */
+  private refreshStatic(r: number): void {
+    this.countCodes(this.staticCodes[r], -1);
+    const before = this.staticCounts.get(r);
+    if (before) {
+      this.staticErrors -= before[0];
+      this.staticWarnings -= before[1];
+    }
+    let errors = 0;
+    let warnings = 0;
+    let codes = 0;
+    for (const f of this.staticRow.get(r) ?? NO_FINDINGS) {
+      if (this.resolved(f)) continue;
+      if (SEVERITY[f.code] === 'error') errors++;
+      else warnings++;
+      codes |= codeBit(f.code);
+    }
+    if (before || errors + warnings > 0) this.staticCounts.set(r, [errors, warnings]);
+    this.staticErrors += errors;
+    this.staticWarnings += warnings;
+    this.staticCodes[r] = codes;
+    this.staticSeverity[r] = errors > 0 ? ROW_ERROR : warnings > 0 ? ROW_WARNING : ROW_OK;
+    this.countCodes(codes, 1);
+    this.evaluateRow(r);
+  }
+
+  /** The file-level static findings counted again after a repair of the file as a whole. */
+  private refreshFileStatic(): void {
+    this.staticErrors -= this.fileCounts[0];
+    this.staticWarnings -= this.fileCounts[1];
+    const counts: [number, number] = [0, 0];
+    for (const f of this.staticFile) if (!this.resolved(f)) counts[SEVERITY[f.code] === 'error' ? 0 : 1]++;
+    this.fileCounts = counts;
+    this.staticErrors += counts[0];
+    this.staticWarnings += counts[1];
   }
 
   /** Seats over the plan and the admin's own rows: file-level findings that edits change. */
@@ -397,7 +591,7 @@ export class MigrationSession {
   }
 
   private unevaluate(r: number): void {
-    if (this.malformed[r] !== 1 && isAssigned(this.licenseOf(r))) this.assigned--;
+    if (this.isActive(r) && isAssigned(this.licenseOf(r))) this.assigned--;
     this.dynErrorTotal -= this.dynErrors[r];
     this.dynWarningTotal -= this.dynWarnings[r];
     this.dynErrors[r] = 0;
@@ -408,7 +602,7 @@ export class MigrationSession {
   }
 
   private evaluateRow(r: number): void {
-    if (this.malformed[r] === 1) return;
+    if (!this.isActive(r)) return;
     const row = this.rowValues(r);
     if (isAssigned(row.license)) this.assigned++;
     const sink = this.counter;
@@ -424,6 +618,9 @@ export class MigrationSession {
     if (claim.license >= 0) this.seats.claim(r, claim.license, claim.mask);
   }
 }
+
+const NONE: readonly number[] = [];
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** A New License cell with any text: the row counts as assigned. */
 const isAssigned = (license: string): boolean => license !== '' && license.trim() !== '';

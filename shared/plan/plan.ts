@@ -1,6 +1,6 @@
 // The license plan: what the contract grants (docs/formats.md "The license plan"), validated with zod at the boundary.
 import { z } from 'zod';
-import { foldName } from '../text/names';
+import { foldHeader, foldName } from '../text/names';
 import { err, ok, type Result } from '../result';
 import { MAX_LICENSES, MAX_NAME_LENGTH } from '../limits';
 
@@ -71,6 +71,8 @@ export const columnChoiceSchema = z.strictObject({
   newAddOns: columnName,
 });
 
+const ROLE_NAMES: Record<string, string> = { userId: 'User ID', email: 'Email', currentLicense: 'Current License', currentAddOns: 'Current Add-ons', newLicense: 'New License', newAddOns: 'New Add-ons' };
+
 export const planSchema = z
   .strictObject({
     licenses: z
@@ -88,6 +90,18 @@ export const planSchema = z
     plan.addOns.forEach((addOn, index) => {
       if (licenses.has(foldName(addOn.name))) {
         ctx.addIssue({ code: 'custom', path: ['addOns', index, 'name'], message: `"${addOn.name}" is already a license name` });
+      }
+    });
+    plan.columns?.forEach((choice, index) => {
+      // A column chosen twice would have New License written over another of our columns.
+      const seenColumns = new Map<string, string>();
+      for (const role of ['userId', 'email', 'currentLicense', 'currentAddOns', 'newLicense', 'newAddOns'] as const) {
+        const chosen = choice[role];
+        if (chosen === null) continue;
+        const key = foldHeader(chosen);
+        if (!choice.header.some((h) => foldHeader(h) === key)) ctx.addIssue({ code: 'custom', path: ['columns', index, role], message: `names "${chosen}", which is not in its header` });
+        else if (seenColumns.has(key)) ctx.addIssue({ code: 'custom', path: ['columns', index, role], message: `names "${chosen}" a second time (already chosen as ${ROLE_NAMES[seenColumns.get(key)!]})` });
+        else seenColumns.set(key, role);
       }
     });
     if (!plan.mapping) return;
@@ -134,6 +148,12 @@ const FIELDS: Record<string, string> = {
   addOns: 'the add-ons',
   carryOver: '"carry over current add-ons"',
   header: 'the header',
+  userId: 'the User ID column',
+  email: 'the Email column',
+  currentLicense: 'the Current License column',
+  currentAddOns: 'the Current Add-ons column',
+  newLicense: 'the New License column',
+  newAddOns: 'the New Add-ons column',
 };
 
 /** Where a problem is, in words, looking the item's name up in the plan as given (when it has one). */

@@ -11,11 +11,21 @@ import { emailKey, userIdKey } from './userKey';
 
 const cellOf = (record: readonly string[], index: number): string => (index >= 0 ? (record[index] ?? '') : '');
 
+/** How the file's rows and columns pair with the original export's: what repairing a file against it needs. */
+export interface OriginalMatch {
+  /** Per row of the file: the original record of the same user, or -1 (a new user, an unreadable row). */
+  readonly rowOf: Int32Array;
+  /** File column → original column, for the columns paired by header (New License / New Add-ons left out). */
+  readonly columnOf: ReadonlyMap<number, number>;
+  /** Original records no row of the file matched (USER_REMOVED), in file order. */
+  readonly removed: readonly number[];
+}
+
 /**
  * Compare `file` with `original` (which originalProblem() has accepted). Row findings go to `sink`
  * with their record; column-level changes and removed users are file-level. `skip[r] === 1`: unreadable.
  */
-export function compareWithOriginal(file: LoadedExport, original: LoadedExport, skip: Uint8Array, sink: FindingSink): void {
+export function compareWithOriginal(file: LoadedExport, original: LoadedExport, skip: Uint8Array, sink: FindingSink): OriginalMatch {
   const fc = file.columns;
   const oc = original.columns;
   const owned = new Set([fc.newLicense, fc.newAddOns]);
@@ -56,6 +66,7 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
   }
 
   const matched = new Uint8Array(ot.rowCount);
+  const rowOf = new Int32Array(file.table.rowCount).fill(-1);
   const keyColumns = new Set([fc.userId, fc.email]);
   const ft = file.table;
   for (let r = 0; r < ft.rowCount; r++) {
@@ -75,6 +86,7 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
       continue;
     }
     matched[o] = 1;
+    rowOf[r] = o;
     const originalRecord = ot.cells(o);
     for (const [i, oi] of pairs) {
       const value = record[i] ?? '';
@@ -85,9 +97,12 @@ export function compareWithOriginal(file: LoadedExport, original: LoadedExport, 
       sink.report({ code: 'LOCKED_COLUMN_CHANGED', record: r, column: i, value, original: before, cause });
     }
   }
+  const removed: number[] = [];
   for (let o = 0; o < matched.length; o++) {
     if (matched[o]) continue;
+    removed.push(o);
     sink.report({ code: 'USER_REMOVED', record: null, column: null, value: null, originalRow: original.table.recordIndex[o] + 1, originalUser: userLabel(original, o) });
   }
+  return { rowOf, columnOf: new Map(pairs), removed };
 }
 

@@ -423,13 +423,13 @@ describe('every finding', () => {
     }
   });
 
-  it('the file-level findings come first, then rows in order, each most important first', () => {
+  it('lists errors before warnings; within each, the file-level findings first, then rows in order, each most important first', () => {
     const s = check(file('006,Dee,dee@example.com,Optimize, viewer ,Meet', '001,Eve,eve@example.com,Optimize,,'), { me: null });
     expect(placedOf(s).map((f) => [f.row, f.code])).toEqual([
-      [null, 'SELF_UNKNOWN'],
       [6, 'ADDON_NOT_ALLOWED'],
-      [6, 'NORMALIZED'],
       [7, 'DUPLICATE_USER'],
+      [null, 'SELF_UNKNOWN'],
+      [6, 'NORMALIZED'],
       [7, 'LOSES_ACCESS'],
     ]);
   });

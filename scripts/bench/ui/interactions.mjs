@@ -43,15 +43,16 @@ export const filterByCurrent = (page) =>
     return ms;
   });
 
+/** "Rows with problems" in the severity filter, and back to all rows. */
 export const problemsOnly = (page) =>
   page.evaluate(async () => {
     const b = window.__bench;
-    const box = b.q('[data-testid="filter-problems"]');
+    const select = b.q('[data-testid="filter-severity"]');
     const rows = b.rows();
     const shown = b.text('[data-testid="shown-count"]');
-    const ms = await b.measure(() => box.click(), () => b.text('[data-testid="shown-count"]') !== shown && b.rows() !== rows && b.gridReady());
+    const ms = await b.measure(() => b.setValue(select, 'problems', 'change'), () => b.text('[data-testid="shown-count"]') !== shown && b.rows() !== rows && b.gridReady());
     const back = b.rows();
-    await b.measure(() => box.click(), () => b.rows() !== back && b.gridReady());
+    await b.measure(() => b.setValue(select, '', 'change'), () => b.rows() !== back && b.gridReady());
     return ms;
   });
 
@@ -120,21 +121,23 @@ export const search = (page, query) =>
 
 /**
  * Rows on screen to edit, whose New License is empty (a seat counter and, where they have a Current
- * License, the warning count change when one is chosen).
+ * License and no Current Add-ons, the warning count change when one is chosen: with add-ons today, a
+ * LOSES_ADDON may replace the LOSES_ACCESS and leave the count as it was).
  */
-export const rowsToEdit = (page, licenseCol, currentCol, count) =>
+export const rowsToEdit = (page, licenseCol, currentCol, count, currentAddOnsCol) =>
   page.evaluate(
-    ([lic, cur, n]) => {
+    ([lic, cur, n, addOnsCol]) => {
       const out = [];
       for (const row of document.querySelectorAll('.grid-host [role="row"][row-index]')) {
         const id = row.getAttribute('row-id');
         const license = row.querySelector(`[col-id="${lic}"]`)?.textContent ?? null;
         const current = row.querySelector(`[col-id="${cur}"]`)?.textContent ?? '';
-        if (id !== null && license === '' && Number(row.getAttribute('row-index')) < 14 && !out.some((o) => o.id === id)) out.push({ id, warns: current.trim() !== '' });
+        const addOns = addOnsCol === undefined ? '' : (row.querySelector(`[col-id="${addOnsCol}"]`)?.textContent ?? '');
+        if (id !== null && license === '' && Number(row.getAttribute('row-index')) < 14 && !out.some((o) => o.id === id)) out.push({ id, warns: current.trim() !== '' && addOns.trim() === '' });
       }
       return out.sort((a, b) => Number(b.warns) - Number(a.warns)).slice(0, n);
     },
-    [licenseCol, currentCol, count],
+    [licenseCol, currentCol, count, currentAddOnsCol],
   );
 
 /** Double-click a New License cell (not timed), then time choosing `license` until the cell and counters show it. */
@@ -157,19 +160,25 @@ export async function editCell(page, rowId, licenseCol, license, warningChanges)
 /** Click a step in the step bar, until its content is painted. */
 export const goToStep = (page, step) => page.evaluate((id) => window.__bench.measure(() => document.querySelector(`[data-step="${id}"]`).click(), window.__bench.stepReady[id]), step);
 
-/** "Map by current license…": everyone on `current` gets `license`; Apply is timed. */
+/** The Map step's table: everyone on `current` gets `license` (cells already filled too); Apply is timed, then back to Assign. */
 export async function applyMapping(page, current, license) {
-  await page.getByTestId('map-by-current').click();
-  await page.getByTestId('map-current').selectOption(current);
-  await page.getByTestId('bulk-license').selectOption(license);
-  return page.evaluate(
+  await page.locator('[data-step="map"]').click();
+  const overwrite = page.getByTestId('mapping-overwrite');
+  if (!(await overwrite.isChecked())) await overwrite.check();
+  await page.locator(`[data-testid="mapping-table"] tr[data-current="${current}"] [data-testid="mapping-license"]`).selectOption(license);
+  await page.getByTestId('mapping-apply').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="mapping-apply"]').disabled);
+  const ms = await page.evaluate(
     (name) => {
       const b = window.__bench;
       const seat = b.text(`[data-seat="${name}"] .seat-count`);
-      return b.measure(() => b.q('[data-testid="apply-map"]').click(), () => b.text(`[data-seat="${name}"] .seat-count`) !== seat && !b.q('[data-testid="map-dialog"]'));
+      return b.measure(() => b.q('[data-testid="mapping-apply"]').click(), () => b.text(`[data-seat="${name}"] .seat-count`) !== seat);
     },
     license,
   );
+  await page.locator('[data-step="assign"]').click();
+  await page.waitForFunction(() => window.__bench.gridReady());
+  return ms;
 }
 
 /** Scroll the grid for `seconds` at `pixels` per frame; long tasks over 50 ms and the longest. */
