@@ -72,12 +72,17 @@ try {
     const job = { label, users, file, planFile, warmFile, core, me: facts.me, runs: runsFor(i), edits };
     say(`bench: ${label} timing (${job.runs} runs)`);
     const timing = await runChild('measure.mjs', job, heapMB);
+    say(`bench: ${label} first load in a fresh process (${job.runs} of each)`);
+    const cold = { ours: [], floor: [] };
+    for (let k = 0; k < job.runs; k++) {
+      for (const subject of ['floor', 'ours']) cold[subject].push((await runChild('cold.mjs', { ...job, subject }, heapMB)).ms);
+    }
     say(`bench: ${label} memory`);
     const ours = await runChild('memory.mjs', { ...job, subject: 'ours' }, heapMB);
     const floor = await runChild('memory.mjs', { ...job, subject: 'floor' }, heapMB);
     say(`bench: ${label} CLI validate --format json`);
     const cliRun = await runChild('cliMemory.mjs', { ...job, cli, subject: 'cli' }, heapMB);
-    results.push({ label, users, facts, timing, ours, floor, cli: cliRun, runs: job.runs });
+    results.push({ label, users, facts, timing, cold, ours, floor, cli: cliRun, runs: job.runs });
     rmSync(file, { force: true });
   }
 
@@ -97,6 +102,8 @@ try {
       clean: median(t.cleanRuns),
       unparse: median(t.unparseRuns),
       encode: median(t.encodeRuns),
+      coldOurs: median(r.cold.ours),
+      coldFloor: median(r.cold.floor),
       mem: { ours: r.ours, floor: r.floor },
     };
   });
@@ -110,6 +117,7 @@ try {
     row('    (info) UTF-8 decode of bytes', (r) => fmtMs(r.decode)),
     row('(2) load + validate (from bytes)', (r) => fmtMs(r.load)),
     row('    ratio to floor (target ≤ 1.5×)', (r) => fmtX(r.load / r.floor)),
+    row('    (info) first load, fresh process', (r) => `${fmtMs(r.coldOurs)} vs papaparse ${fmtMs(r.coldFloor)} = ${fmtX(r.coldOurs / r.coldFloor)}`),
     row('(3) one-cell edit + counters, median', (r) => fmtUs(r.edit)),
     row('    p99 / max', (r) => `${fmtUs(r.edit99)} / ${fmtUs(r.editMax)}`),
     row('(4) bulk edit of every row', (r) => fmtMs(r.bulk)),
@@ -133,6 +141,7 @@ try {
   for (const r of m) {
     const t = r.timing;
     const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+    out.push(`  ${r.label}: first load in a fresh process: papaparse [${list(r.cold.floor)}]  ours [${list(r.cold.ours)}]`);
     out.push(`  ${r.label}: floor [${list(t.floorRuns)}]  load+validate [${list(t.loadRuns)}]  bulk [${list(t.bulkRuns)}]  clean [${list(t.cleanRuns)}]  unparse [${list(t.unparseRuns)}]`);
     out.push(`  ${r.label}: ${n(t.rowCount)} rows loaded (papaparse: ${n(t.floorRows)} records incl. header + final empty, ${t.floorErrors} errors); findings ${n(t.counts.errors)} errors, ${n(t.counts.warnings)} warnings; ${n(t.editsChanged)}/${n(t.editUs.length)} edits changed a row; bulk changed [${t.bulkChanged.map(n).join(', ')}] rows; clean rewrote ${n(t.cleanChanged)} rows (${fmtMB(t.cleanBytes)}; unparse ${fmtMB(t.unparsedBytes)}); timing child maxRSS ${fmtMB(t.maxRSS)}`);
   }
@@ -143,10 +152,13 @@ try {
     out.push(`${verdict(ratio <= 1.5)}  ${r.label} load + validate ≤ 1.5× papaparse: ${fmtMs(r.load)} vs ${fmtMs(r.floor)} = ${fmtX(ratio)}${ratio > 1.5 ? ` (over by ${((ratio / 1.5 - 1) * 100).toFixed(0)}%; ${fmtMs(r.load - 1.5 * r.floor)} too slow)` : ''}`);
   }
   for (const r of m) {
+    // The memory target is set at 1M users: a smaller file is dwarfed by Node's own ~70 MB, so it is shown, not judged.
+    const judged = r.users >= 1e6;
+    const mark = (ok) => (judged ? verdict(ok) : 'INFO');
     const ratio = r.mem.ours.peakRss / r.facts.size;
-    out.push(`${verdict(ratio <= 5)}  ${r.label} peak RSS of load + validate ≤ 5× the file: ${fmtMB(r.mem.ours.peakRss)} for ${fmtMB(r.facts.size)} = ${fmtX(ratio)}`);
+    out.push(`${mark(ratio <= 5)}  ${r.label} peak RSS of load + validate ≤ 5× the file${judged ? '' : ' (target at 1M)'}: ${fmtMB(r.mem.ours.peakRss)} for ${fmtMB(r.facts.size)} = ${fmtX(ratio)}`);
     const cliRatio = r.cli.peakRss / r.facts.size;
-    out.push(`${verdict(cliRatio <= 5)}  ${r.label} peak RSS of validate --format json ≤ 5× the file: ${fmtMB(r.cli.peakRss)} = ${fmtX(cliRatio)} (exit ${r.cli.code}, ${fmtMB(r.cli.jsonChars)} of JSON streamed)`);
+    out.push(`${mark(cliRatio <= 5)}  ${r.label} peak RSS of validate --format json ≤ 5× the file${judged ? '' : ' (target at 1M)'}: ${fmtMB(r.cli.peakRss)} = ${fmtX(cliRatio)} (exit ${r.cli.code}, ${fmtMB(r.cli.jsonChars)} of JSON streamed)`);
   }
   for (const r of m) {
     out.push(`${verdict(r.edit < 1000)}  ${r.label} one-cell edit < 1 ms (target at 1M): median ${fmtUs(r.edit)}, p99 ${fmtUs(r.edit99)}`);

@@ -1,7 +1,7 @@
 // Two ways to hold the records of a file behind one CsvTable (docs/reliability.md "Memory"): every
 // cell as a string (small or damaged files), or the text with each record's span and only the columns
 // the rules read, other cells parsed again on demand — a million users then fit in a few times the file.
-import Papa, { type Parser } from 'papaparse';
+import { parserFor } from './parser';
 import type { CsvTable, CsvTableHead } from './tokenize';
 
 /** A table whose every record is held as cells. */
@@ -67,7 +67,6 @@ export class CompactTable implements CsvTable {
   readonly rowCount: number;
   private readonly hot: (readonly string[] | undefined)[] = [];
   private readonly cache = new Map<number, string[]>();
-  private parser: Parser | null = null;
 
   constructor(readonly parts: CompactParts) {
     ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = parts.head);
@@ -95,7 +94,7 @@ export class CompactTable implements CsvTable {
     if (fields !== undefined) return fields;
     const { text, spans, sentinel, newline } = this.parts;
     // With its record ending: papaparse reads a quoted last cell before the sentinel right only then.
-    const parsed = this.parserFor().parse(text.slice(spans[2 * r], spans[2 * r + 1] + newline.length), 0, false);
+    const parsed = parserFor(this.dialect.delimiter, newline).parse(text.slice(spans[2 * r], spans[2 * r + 1] + newline.length), 0, false);
     fields = parsed.data[0] ?? [''];
     if (sentinel !== '') stripSentinel(fields, sentinel);
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
@@ -103,11 +102,6 @@ export class CompactTable implements CsvTable {
     return fields;
   }
 
-  private parserFor(): Parser {
-    // Any record ending left in a span is inside a quoted cell: papaparse keeps it as text.
-    this.parser ??= new Papa.Parser({ delimiter: this.dialect.delimiter, newline: this.parts.newline, quoteChar: '"', escapeChar: '"' });
-    return this.parser;
-  }
 }
 
 /** An unquoted last cell ends with the CR of its CRLF, made the sentinel: it is the record ending, not text. */

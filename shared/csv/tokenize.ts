@@ -1,7 +1,8 @@
 // Tokenize decoded text into string records with papaparse (`header: false`, nothing typed),
 // keep blank and malformed records accounted for (docs/reliability.md "Parsing with papaparse").
-import Papa, { type ParseError } from 'papaparse';
+import type { ParseError } from 'papaparse';
 import { afterQuotedCell, type Delimiter, type Dialect, type LineEnding } from './dialect';
+import { parserFor } from './parser';
 import { CompactTable, stripSentinel, WholeTable } from './table';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
@@ -194,10 +195,19 @@ export interface TokenizeOptions {
   /** Files with at least this many records are held compactly (text, spans, kept columns). */
   readonly compactFrom?: number;
   /**
-   * Called with each data record's cells while they are at hand (record index, cells, header): what
-   * a caller derives from cells that are not kept (key hashes) costs no second read of the file.
+   * Shown each data record's cells while they are at hand: what a caller derives from cells that are
+   * not kept (key hashes) costs no second read of the file.
    */
-  readonly visit?: (record: number, cells: readonly string[], header: readonly string[]) => void;
+  readonly visitor?: RecordVisitor;
+}
+
+/**
+ * Sees each data record once, in order, as it is read. An object with a method rather than a callback:
+ * the reading loop then always calls the same function, whichever file it reads (a callback made per
+ * file would be a new function each time, and the JIT would re-optimize the loop at every load).
+ */
+export interface RecordVisitor {
+  visit(record: number, cells: readonly string[], header: readonly string[]): void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -208,12 +218,13 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
   if (options.keep !== undefined) {
     const spans = scanRecords(prepared, dialect.delimiter);
     if (spans !== null && spans.length >> 1 >= (options.compactFrom ?? COMPACT_FROM)) {
-      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep, options.visit);
+      const compact = tokenizeCompact(text, prepared, dialect, spans, options.keep, options.visitor);
       if (compact !== null) return compact;
     }
   }
   const whole = tokenizeWhole(text, prepared, dialect);
-  if (options.visit) for (let r = 0; r < whole.rowCount; r++) options.visit(r, whole.cells(r), whole.header);
+  const { visitor } = options;
+  if (visitor) for (let r = 0; r < whole.rowCount; r++) visitor.visit(r, whole.cells(r), whole.header);
   return whole;
 }
 
@@ -302,11 +313,11 @@ function tokenizeCompact(
   dialect: Dialect,
   all: Int32Array,
   keep: (header: readonly string[]) => KeptColumns,
-  visit?: TokenizeOptions['visit'],
+  visitor?: RecordVisitor,
 ): CsvTable | null {
   const { input, newline, sentinel } = prepared;
   if (input.length === 0) return null;
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
+  const parser = parserFor(dialect.delimiter, newline);
   const total = all.length >> 1;
   const first = dialect.sepLine ? 1 : 0;
   // A record is parsed with its ending: papaparse reads a quoted last cell followed by the sentinel
@@ -351,7 +362,7 @@ function tokenizeCompact(
       recordIndex[r] = fileRecord - first;
       spans[2 * r] = all[2 * fileRecord];
       spans[2 * r + 1] = all[2 * fileRecord + 1];
-      visit?.(r, fields, header);
+      visitor?.visit(r, fields, header);
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
         const pool = interned[j];
@@ -378,8 +389,7 @@ function tokenizeCompact(
 
 function tokenizeWhole(text: string, prepared: Prepared, dialect: Dialect): CsvTable {
   const { input, newline, sentinel } = prepared;
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"', escapeChar: '"' });
-  const parsed = parser.parse(input, 0, false);
+  const parsed = parserFor(dialect.delimiter, newline).parse(input, 0, false);
   const all = parsed.data;
   if (sentinel !== '') {
     // An unquoted last cell ends with the CR of its CRLF, made the sentinel: it is the record ending, not text.

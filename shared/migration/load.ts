@@ -2,7 +2,7 @@
 // (docs/formats.md "The export"). Findings about the file are made by shared/validation, not here.
 import { decodeBytes, type DecodedText, type DecodeOptions, type FileRefusal } from '../csv/decode';
 import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
-import { tokenize, type CsvTable, type KeptColumns } from '../csv/tokenize';
+import { tokenize, type CsvTable, type KeptColumns, type RecordVisitor } from '../csv/tokenize';
 import type { ColumnChoice } from '../plan/plan';
 import { err, ok, type Result } from '../result';
 import { emailHash, userIdHash, type KeyHashes } from '../validation/userKey';
@@ -35,7 +35,7 @@ export function loadExportText(decoded: DecodedText, options: TextOptions = {}):
   const hashes = new KeyHashesBuilder(options.columns);
   const table = tokenize(decoded.text, dialect, {
     keep: options.whole ? undefined : (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns),
-    visit: (r, cells, header) => hashes.add(r, cells, header),
+    visitor: hashes,
   });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
@@ -74,7 +74,7 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
 }
 
 /** Builds KeyHashes record by record while the file is read (the key columns found from the header). */
-class KeyHashesBuilder {
+class KeyHashesBuilder implements RecordVisitor {
   private columns: Pick<ColumnMap, 'userId' | 'email'> | null = null;
 
   /** `choices`: remembered column choices (the user key may be a column of another name). */
@@ -83,7 +83,7 @@ class KeyHashesBuilder {
   private id: Int32Array = new Int32Array(1024);
   private email: Int32Array = new Int32Array(1024);
 
-  add(r: number, cells: readonly string[], header: readonly string[]): void {
+  visit(r: number, cells: readonly string[], header: readonly string[]): void {
     this.columns ??= mapColumns(header, choiceFor(this.choices, header)).columns;
     if (r >= this.id.length) {
       this.id = grow(this.id, r);

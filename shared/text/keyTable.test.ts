@@ -12,9 +12,9 @@ describe('the first-row table for hashed user keys', () => {
         keys.forEach((key, row) => {
           const expected = map.get(key) ?? -1;
           if (expected === -1) map.set(key, row);
-          expect(table.firstOrAdd(tinyHash(key), row, (a, b) => keys[a] === keys[b])).toBe(expected);
+          expect(table.firstOrAdd(tinyHash(key), row, { same: (a, b) => keys[a] === keys[b] })).toBe(expected);
         });
-        for (const [key, row] of map) expect(table.find(tinyHash(key), (r) => keys[r] === key)).toBe(row);
+        for (const [key, row] of map) expect(table.find(tinyHash(key), { matches: (r) => keys[r] === key })).toBe(row);
       }),
     );
   });

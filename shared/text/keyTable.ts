@@ -3,6 +3,19 @@
 // the keys themselves stay in the file and are read again only when two hashes match.
 
 /**
+ * Tells whether two rows hold the same key (reading their keys again). An object with a method rather
+ * than a callback, so the table's loops always call the same function whichever file is checked.
+ */
+export interface SameKey {
+  same(a: number, b: number): boolean;
+}
+
+/** Tells whether a row holds the key looked for. */
+export interface RowMatch {
+  matches(row: number): boolean;
+}
+
+/**
  * First rows by key when only a hash of each key is at hand (the keys stay in the file): rows whose
  * hashes match are compared with `same`, which reads their keys again — rare, as it only happens for
  * the same key (a duplicate) or a collision.
@@ -21,25 +34,29 @@ export class HashedFirstRows {
   }
 
   /** The first row with the same key as `row` (same hash, then `same`), or -1 after recording `row` as first. */
-  firstOrAdd(hash: number, row: number, same: (a: number, b: number) => boolean): number {
-    const found = this.find(hash, (other) => same(other, row));
-    if (found !== -1) return found;
+  firstOrAdd(hash: number, row: number, keys: SameKey): number {
+    const slots = this.slots;
     let slot = hash & this.mask;
-    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = row + 1;
+    for (;;) {
+      const other = slots[2 * slot + 1] - 1;
+      if (other === -1) break;
+      if (slots[2 * slot] === hash && keys.same(other, row)) return other;
+      slot = (slot + 1) & this.mask;
+    }
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = row + 1;
     if (++this.size * 2 > this.mask + 1) this.grow();
     return -1;
   }
 
   /** The first row recorded with `hash` for which `matches` holds, or -1. */
-  find(hash: number, matches: (row: number) => boolean): number {
+  find(hash: number, match: RowMatch): number {
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
       const row = slots[2 * slot + 1] - 1;
       if (row === -1) return -1;
-      if (slots[2 * slot] === hash && matches(row)) return row;
+      if (slots[2 * slot] === hash && match.matches(row)) return row;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -3,7 +3,7 @@
 // the platform; a row with neither cannot be told apart from anyone.
 import type { CsvTable } from '../csv/tokenize';
 import type { ColumnMap } from '../migration/columns';
-import { HashedFirstRows } from '../text/keyTable';
+import { HashedFirstRows, type SameKey } from '../text/keyTable';
 import type { FindingSink } from './sink';
 import { emailHash, emailKey, userIdHash, userIdKey, type KeyHashes } from './userKey';
 
@@ -18,8 +18,8 @@ export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: 
   const emailColumn = columns.email;
   const ids = hashes.id !== null && idColumn >= 0 ? new HashedFirstRows(n) : null;
   const emails = hashes.email !== null && emailColumn >= 0 ? new HashedFirstRows(n) : null;
-  const sameId = (a: number, b: number): boolean => userIdKey(table.cell(a, idColumn)) === userIdKey(table.cell(b, idColumn));
-  const sameEmail = (a: number, b: number): boolean => emailKey(table.cell(a, emailColumn)) === emailKey(table.cell(b, emailColumn));
+  const sameId = new SameCellKey(table, idColumn, userIdKey);
+  const sameEmail = new SameCellKey(table, emailColumn, emailKey);
   for (let r = 0; r < n; r++) {
     if (skip[r] === 1) continue;
     const idHash = ids === null ? 0 : hashes.id![r];
@@ -46,9 +46,22 @@ export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: 
   return {
     firstWithEmail: (email) => {
       const key = emailKey(email);
-      return emails === null || key === '' ? -1 : emails.find(emailHash(email), (row) => emailKey(table.cell(row, emailColumn)) === key);
+      return emails === null || key === '' ? -1 : emails.find(emailHash(email), { matches: (row) => emailKey(table.cell(row, emailColumn)) === key });
     },
   };
+}
+
+/** Two rows hold the same key when their cells of `column` fold to the same `key`. */
+class SameCellKey implements SameKey {
+  constructor(
+    private readonly table: Pick<CsvTable, 'cell'>,
+    private readonly column: number,
+    private readonly key: (cell: string) => string,
+  ) {}
+
+  same(a: number, b: number): boolean {
+    return this.key(this.table.cell(a, this.column)) === this.key(this.table.cell(b, this.column));
+  }
 }
 
 /** The key hashes of every row, read from the table (when the loader did not make them on the way). */
