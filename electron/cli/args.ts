@@ -13,7 +13,8 @@ export const USAGE = `Usage:
                         --overwrite replaces cells already filled too)
 
 Every command takes --encoding NAME (a WHATWG label such as windows-1252, shift_jis, gb18030)
-to read a FILE saved in a legacy encoding. "--" ends the options (for a FILE named like one).
+to read a FILE saved in a legacy encoding, and --original-encoding NAME for the original export.
+"--" ends the options (for a FILE named like one).
 
 Exit status: 0 no errors (warnings allowed); 1 errors found (clean and assign then write nothing);
 2 usage error, unreadable input or a refused output path.`;
@@ -29,6 +30,7 @@ const optionsSchema = z.strictObject({
   report: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   encoding: z.string().min(1).optional(),
+  'original-encoding': z.string().min(1).optional(),
   format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
   overwrite: z.literal('true').optional(),
 });
@@ -36,13 +38,13 @@ const optionsSchema = z.strictObject({
 export type CliOptions = z.infer<typeof optionsSchema>;
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
-const VALUED = new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']);
+const VALUED = new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding', 'original-encoding']);
 const FLAGS = new Set(['overwrite']);
 const ALLOWED: Record<CliOptions['command'], ReadonlySet<string>> = {
-  validate: new Set(['plan', 'original', 'me', 'report', 'format', 'encoding']),
-  clean: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding']),
-  summary: new Set(['plan', 'original', 'me', 'format', 'encoding']),
-  assign: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding', 'overwrite']),
+  validate: new Set(['plan', 'original', 'me', 'report', 'format', 'encoding', 'original-encoding']),
+  clean: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding', 'original-encoding']),
+  summary: new Set(['plan', 'original', 'me', 'format', 'encoding', 'original-encoding']),
+  assign: new Set(['plan', 'original', 'me', 'report', 'out', 'format', 'encoding', 'original-encoding', 'overwrite']),
 };
 /** Options naming a file we write: a folder (or a name ending in a separator) is never a file. */
 const OUTPUTS = ['out', 'report'] as const;
@@ -102,6 +104,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (const name of Object.keys(raw)) {
     if ((VALUED.has(name) || FLAGS.has(name)) && !ALLOWED[options.command].has(name)) return { kind: 'error', message: `--${name} does not apply to ${options.command}` };
   }
+  if (options['original-encoding'] !== undefined && options.original === undefined) return { kind: 'error', message: '--original-encoding applies to the original export: give --original EXPORT.csv too' };
   if ((options.command === 'clean' || options.command === 'assign') && options.out === undefined) return { kind: 'error', message: `${options.command} needs --out OUT.csv` };
   for (const name of OUTPUTS) {
     const path = options[name];

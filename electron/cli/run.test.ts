@@ -174,6 +174,22 @@ describe('limits, encodings and terminals', () => {
     expect(JSON.parse(told.stdout()).findings.some((f: { code: string }) => f.code === 'ENCODING_GUESSED')).toBe(false);
   });
 
+  it('reads an original export saved in a legacy encoding with --original-encoding, naming that option when unsure', async () => {
+    const legacy = new Uint8Array(readFileSync(join(__dirname, '../../test/fixtures/encodings/gb18030-names.csv')));
+    const file = new TextEncoder().encode(new TextDecoder('gb18030').decode(legacy));
+    const files = { 'f.csv': file, 'orig.csv': legacy };
+    const unsure = await run(['validate', 'f.csv', '--plan', 'plan.json', '--original', 'orig.csv'], files);
+    expect(unsure.code).toBe(2);
+    expect(unsure.stderr()).toMatch(/cannot use the original export orig\.csv: .*run again with --original-encoding NAME \(likely: [a-z0-9_, -]*gb18030/);
+    const told = await run(['validate', 'f.csv', '--plan', 'plan.json', '--original', 'orig.csv', '--original-encoding', 'gb18030', '--format', 'json'], files);
+    expect([0, 1]).toContain(told.code);
+    // the same names read from both files: nothing was changed since the export
+    expect(JSON.parse(told.stdout()).findings.filter((f: { code: string }) => f.code === 'LOCKED_COLUMN_CHANGED' || f.code === 'NEW_USER')).toEqual([]);
+    const bad = await run(['validate', 'f.csv', '--plan', 'plan.json', '--original', 'orig.csv', '--original-encoding', 'klingon'], files);
+    expect(bad.stderr()).toContain('--original-encoding klingon is not an encoding');
+    expect(parseArgs(['validate', 'f.csv', '--plan', 'p', '--original-encoding', 'gb18030'])).toEqual({ kind: 'error', message: '--original-encoding applies to the original export: give --original EXPORT.csv too' });
+  });
+
   it('reads a legacy file with --encoding (any WHATWG label) and refuses an unknown label', async () => {
     const latin = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n001,Ren`), 0xe9, ...new TextEncoder().encode(',A,ann@x.com,Optimize,Admin,\n')]);
     const r = await run(['summary', 'f.csv', '--plan', 'plan.json', '--encoding', 'latin1', '--format', 'json'], { 'f.csv': latin });

@@ -56,18 +56,19 @@ async function read(io: CliIo, path: string, what: string, maxBytes: number): Pr
 }
 
 /** Read a CSV; `columns`: the plan's remembered column choices (the one for this file's header applies). */
-async function loadCsv(io: CliIo, path: string, what: string, encoding?: string, columns?: readonly ColumnChoice[]): Promise<LoadedExport> {
+async function loadCsv(io: CliIo, path: string, what: 'the file' | 'the original export', encoding?: string, columns?: readonly ColumnChoice[]): Promise<LoadedExport> {
+  const option = what === 'the file' ? '--encoding' : '--original-encoding';
   if (encoding !== undefined && resolveEncoding(encoding) === null) {
-    throw new UsageFailure(`--encoding ${encoding} is not an encoding this program knows (use a WHATWG label such as windows-1252, iso-8859-2, shift_jis, gb18030, big5, euc-kr, utf-16le)`);
+    throw new UsageFailure(`${option} ${encoding} is not an encoding this program knows (use a WHATWG label such as windows-1252, iso-8859-2, shift_jis, gb18030, big5, euc-kr, utf-16le)`);
   }
   const bytes = await read(io, path, what, MAX_EXPORT_BYTES);
   const loaded = loadExport(bytes, { ...(encoding === undefined ? {} : { encoding }), columns });
   if (!loaded.ok) {
     const { reason, code, encodings } = loaded.error;
-    // Unsure of a legacy encoding: name the likely ones as --encoding values (never read names wrong with exit 0).
+    // Unsure of a legacy encoding: name the likely ones as values of the option for this file (never read names wrong with exit 0).
     const choose = code === 'encodingUnsure' || (code === 'damaged' && encoding !== undefined);
     const labels = (encodings ?? []).slice(0, 3).map((c) => c.encoding);
-    const hint = choose && what === 'the file' ? `; run again with --encoding NAME${labels.length > 0 ? ` (likely: ${labels.join(', ')})` : ''}` : '';
+    const hint = choose ? `; run again with ${option} NAME${labels.length > 0 ? ` (likely: ${labels.join(', ')})` : ''}` : '';
     throw new UsageFailure(`cannot use ${what} ${path}: ${reason}${hint}`);
   }
   return loaded.value;
@@ -114,7 +115,7 @@ async function execute(options: CliOptions, io: CliIo): Promise<number> {
   const plan = parsePlanText(new TextDecoder('utf-8').decode(planBytes));
   if (!plan.ok) throw new UsageFailure(`the plan ${options.plan} is not valid: ${plan.error.join('; ')}`);
   const file = await loadCsv(io, options.file, 'the file', options.encoding, plan.value.columns);
-  const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export', undefined, plan.value.columns) : null;
+  const original = options.original !== undefined ? await loadCsv(io, options.original, 'the original export', options['original-encoding'], plan.value.columns) : null;
   if (original !== null) {
     const problem = originalProblem(original);
     if (problem !== null) throw new UsageFailure(`cannot use the original export ${options.original}: ${problem}`);
