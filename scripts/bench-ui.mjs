@@ -1,5 +1,5 @@
 // `npm run bench:ui` (README "Performance"): the browser build in Chromium at 100,000 and 1,000,000 users, as an admin
-// uses it — load, filters, sort, selection, bulk edit, undo/redo, search, single edits, steps, mapping,
+// uses it — load, filters, sort, selection, bulk edit, undo/redo, search, single edits, steps, mapping, find & replace,
 // scrolling — each figure the median of N runs with its p95, its target and PASS/MISS, the memory of the
 // page and its worker from the browser's own metrics, and the machine's load average. A report: it never
 // fails on a MISS.
@@ -204,6 +204,12 @@ async function benchSize(browser, users, dir, report, url) {
   const mappings = await repeat(runs, (i) => act.applyMapping(page, 'Optimize', i % 2 ? 'Admin' : 'Engage'));
   report.add(label, 'apply a mapping (the Map step)', mappings, big ? null : 100);
   await withProfile(cdp, 'apply a mapping', () => act.applyMapping(page, 'Optimize', 'Essentials'));
+
+  // Deal → Meet, then Meet → Deal: each run moves the add-on the previous one filled.
+  const replaces = await repeat(runs, (i) => act.findReplace(page, i % 2 ? 'Meet' : 'Deal', i % 2 ? 'Deal' : 'Meet'));
+  report.add(label, 'find & replace: typing → preview', replaces.map((r) => r.preview), big ? null : 100);
+  report.add(label, 'find & replace: apply → counters', replaces.map((r) => r.apply), big ? null : 100);
+  await withProfile(cdp, 'find & replace', async () => (await act.findReplace(page, runs % 2 ? 'Meet' : 'Deal', runs % 2 ? 'Deal' : 'Meet')).apply);
 
   const steps = [];
   for (let i = 0; i < runs; i++) for (const step of ['review', 'assign', 'overview', 'assign']) steps.push(await act.goToStep(page, step));

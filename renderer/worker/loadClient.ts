@@ -74,7 +74,7 @@ export interface LoadOptions {
 /** The loaded export with its table; the text is decoded from the bytes only when something asks (a save). */
 function assemble(head: LoadHead, records: string[][], bytes: Uint8Array): LoadedExport {
   let text: string | null = null;
-  const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes } = head;
+  const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes, userCheck } = head;
   return {
     get text(): string {
       if (text === null) {
@@ -90,6 +90,7 @@ function assemble(head: LoadHead, records: string[][], bytes: Uint8Array): Loade
     columns,
     duplicateColumns,
     keyHashes,
+    userCheck,
   };
 }
 
@@ -139,7 +140,7 @@ async function loadHere(bytes: Uint8Array, rank: boolean, encoding?: string): Pr
   if (!result.ok) return { ok: false, error: { ...result.error, bytes } };
   const { table, columns } = result.value;
   const parsed = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
-  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, keyHashes: result.value.keyHashes, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
+  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, keyHashes: result.value.keyHashes, userCheck: result.value.userCheck, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
   const receiver = new Receiver(head);
   const encoder = new ChunkEncoder(table.header.length);
   for (let from = 0; from < parsed.length; from += CHUNK_ROWS) receiver.take(encoder.encode(parsed, from, Math.min(parsed.length, from + CHUNK_ROWS))).step(Number.POSITIVE_INFINITY);

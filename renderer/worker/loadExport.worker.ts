@@ -22,9 +22,9 @@ function parse(id: number, bytes: Uint8Array, chosen: string | undefined): Parse
   // Every cell goes to the page: held whole here, for this one pass.
   const result = loadExport(bytes, { whole: true, encoding: chosen });
   if (!result.ok) return { ok: false, response: { id, type: 'refused', refusal: result.error, bytes } };
-  const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes } = result.value;
+  const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes, userCheck } = result.value;
   const records = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
-  return { ok: true, head: { table: tableHeadOf(table), columns, duplicateColumns, encoding, bom, guessed, keyHashes, rows: records.length }, records, columns };
+  return { ok: true, head: { table: tableHeadOf(table), columns, duplicateColumns, encoding, bom, guessed, keyHashes, userCheck, rows: records.length }, records, columns };
 }
 
 async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: string | undefined): Promise<void> {
@@ -39,9 +39,10 @@ async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: stri
   }
   const parsedAt = performance.timeOrigin + performance.now();
   const { records, columns, head } = parsed;
-  // The user keys' hashes were made while parsing: the page's duplicate check need not read every key again.
-  const hashBuffers = [head.keyHashes?.id?.buffer, head.keyHashes?.email?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-  post({ id, type: 'head', head, bytes }, [bytes.buffer as ArrayBuffer, ...new Set(hashBuffers)]);
+  // The user keys' hashes and the duplicate check were made here: the page need not read every key again.
+  const { keyHashes, userCheck } = head;
+  const buffers = [keyHashes?.id?.buffer, keyHashes?.email?.buffer, userCheck?.rows.buffer, userCheck?.firsts.buffer, userCheck?.keys.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  post({ id, type: 'head', head, bytes }, [bytes.buffer as ArrayBuffer, ...new Set(buffers)]);
   const encoder = new ChunkEncoder(head.table.header.length);
   for (let from = 0; from < records.length; from += CHUNK_ROWS) {
     const to = Math.min(records.length, from + CHUNK_ROWS);

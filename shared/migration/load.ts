@@ -5,6 +5,7 @@ import { detectDialect, isDelimiter, readSepLine } from '../csv/dialect';
 import { tokenize, type CsvTable, type KeptColumns, type RecordVisitor } from '../csv/tokenize';
 import type { ColumnChoice } from '../plan/plan';
 import { err, ok, type Result } from '../result';
+import { findUsers, type UserCheck } from '../validation/duplicateUsers';
 import { emailHash, userIdHash, type KeyHashes } from '../validation/userKey';
 import { choiceFor, mapColumns, type ColumnMap } from './columns';
 
@@ -20,6 +21,11 @@ export interface LoadedExport {
   readonly duplicateColumns: readonly (readonly number[])[];
   /** Each row's key hashes, made while the file was read (the duplicate check makes them when absent). */
   readonly keyHashes?: KeyHashes;
+  /**
+   * Who is the same user as an earlier row, and who has no key, found when the file was read (in the app,
+   * by the load worker, so the page does not check every key again); the session finds them when absent.
+   */
+  readonly userCheck?: UserCheck;
 }
 
 export interface TextOptions {
@@ -39,7 +45,9 @@ export function loadExportText(decoded: DecodedText, options: TextOptions = {}):
   });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
-  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes: hashes.done(table.rowCount) };
+  const keyHashes = hashes.done(table.rowCount);
+  const userCheck = findUsers(table, columns, unreadableRows(table), keyHashes);
+  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes, userCheck };
 }
 
 /**
@@ -61,7 +69,15 @@ export function withColumnChoice(loaded: LoadedExport, choice: ColumnChoice | nu
     columns,
     duplicateColumns: duplicates,
     ...(sameKeys && loaded.keyHashes ? { keyHashes: loaded.keyHashes } : {}),
+    ...(sameKeys && loaded.userCheck ? { userCheck: loaded.userCheck } : {}),
   };
+}
+
+/** 1 for each record that cannot be read (MALFORMED_ROW): no rule reads its cells. */
+export function unreadableRows(table: Pick<CsvTable, 'rowCount' | 'malformed'>): Uint8Array {
+  const skip = new Uint8Array(table.rowCount);
+  for (const m of table.malformed) skip[m.record] = 1;
+  return skip;
 }
 
 /**

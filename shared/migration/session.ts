@@ -4,7 +4,7 @@
 import { PlanIndex, type AddOnsValue } from '../plan/planIndex';
 import type { Plan } from '../plan/plan';
 import { byCode, CODE_ORDER, SEVERITY, type Finding, type FindingCode, type PlacedFinding } from '../validation/codes';
-import { checkUsers } from '../validation/duplicateUsers';
+import { findUsers, firstWithEmail, reportUsers } from '../validation/duplicateUsers';
 import { headerFindings, malformedFindings } from '../validation/fileRules';
 import { compareWithOriginal, type OriginalMatch } from '../validation/originalRules';
 import { placeFinding, rowNumberOf, userLabel } from '../validation/place';
@@ -128,14 +128,14 @@ export class MigrationSession {
 
     // Findings that no edit can change: the header, unreadable rows, users, the original export.
     const fixed = new FindingSink([...headerFindings(source), ...malformedFindings(source)]);
-    const users = checkUsers(table, columns, this.malformed, fixed, source.keyHashes);
+    reportUsers(source.userCheck ?? findUsers(table, columns, this.malformed, source.keyHashes), table, columns, fixed);
     this.original = options.original ?? null;
     this.originalMatch = options.original ? compareWithOriginal(source, options.original, this.malformed, fixed) : null;
     for (const o of this.originalMatch?.removed ?? []) this.removedRecord.set(options.original!.table.recordIndex[o] + 1, o);
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
     // The admin's own row is the first row with their email (later ones are DUPLICATE_USER).
-    const mine = this.me === null || columns.email < 0 ? -1 : users.firstWithEmail(this.me);
+    const mine = this.me === null ? -1 : firstWithEmail(table, columns.email, this.malformed, source.keyHashes?.email ?? null, this.me);
     this.meRows = new Set(mine >= 0 ? [mine] : []);
 
     this.evaluateAll();

@@ -8,11 +8,28 @@ import type { FindingSink } from './sink';
 import { emailHash, emailKey, userIdHash, userIdKey, type KeyHashes } from './userKey';
 
 /**
+ * Who is the same user as an earlier row, and who has no key: what the check found, as plain arrays,
+ * so it can be made where the file is read (the app's load worker) and reported where the session lives.
+ */
+export interface UserCheck {
+  /** The rows flagged, in row order. */
+  readonly rows: Int32Array;
+  /** For each flagged row: the first row of the same user, or -1 when the row has no user key. */
+  readonly firsts: Int32Array;
+  /** For each flagged row: NO_KEY, SAME_ID or SAME_EMAIL. */
+  readonly keys: Uint8Array;
+}
+
+const NO_KEY = 0;
+const SAME_ID = 1;
+const SAME_EMAIL = 2;
+
+/**
  * Check every record once. `skip[r] === 1` marks records that cannot be read (MALFORMED_ROW): they are
- * neither flagged nor remembered. Each later row of a user is flagged, naming the key and the first row.
+ * neither flagged nor remembered. Each later row of a user is flagged with the key and the first row.
  * `hashes` are the rows' key hashes made while the file was read (computed here when not given).
  */
-export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, sink: FindingSink, hashes: KeyHashes = keyHashesOf(table, columns)): UserIndex {
+export function findUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, hashes: KeyHashes = keyHashesOf(table, columns)): UserCheck {
   const n = table.rowCount;
   const idColumn = columns.userId;
   const emailColumn = columns.email;
@@ -20,35 +37,88 @@ export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: 
   const emails = hashes.email !== null && emailColumn >= 0 ? new HashedFirstRows(n) : null;
   const sameId = new SameCellKey(table, idColumn, userIdKey);
   const sameEmail = new SameCellKey(table, emailColumn, emailKey);
+  const found = new Flagged();
   for (let r = 0; r < n; r++) {
     if (skip[r] === 1) continue;
     const idHash = ids === null ? 0 : hashes.id![r];
     const mailHash = emails === null ? 0 : hashes.email![r];
     if (idHash === 0 && mailHash === 0) {
-      const column = emailColumn >= 0 ? emailColumn : idColumn;
-      if (sink.count('NO_USER_KEY')) sink.add({ code: 'NO_USER_KEY', record: r, column, value: column >= 0 ? table.cell(r, column) : null });
+      found.add(r, -1, NO_KEY);
       continue;
     }
     const firstByEmail = mailHash === 0 ? -1 : emails!.firstOrAdd(mailHash, r, sameEmail);
     const firstById = idHash === 0 ? -1 : ids!.firstOrAdd(idHash, r, sameId);
-    if (firstById !== -1) {
-      if (sink.count('DUPLICATE_USER')) {
-        const cell = table.cell(r, idColumn);
-        sink.add({ code: 'DUPLICATE_USER', record: r, column: idColumn, value: cell, firstRecord: firstById, key: 'userId', keyValue: userIdKey(cell) });
-      }
-    } else if (firstByEmail !== -1) {
-      if (sink.count('DUPLICATE_USER')) {
-        const cell = table.cell(r, emailColumn);
-        sink.add({ code: 'DUPLICATE_USER', record: r, column: emailColumn, value: cell, firstRecord: firstByEmail, key: 'email', keyValue: cell.trim() });
-      }
+    if (firstById !== -1) found.add(r, firstById, SAME_ID);
+    else if (firstByEmail !== -1) found.add(r, firstByEmail, SAME_EMAIL);
+  }
+  return found.done();
+}
+
+/** Report what findUsers found: NO_USER_KEY and DUPLICATE_USER, naming the key and the first row. */
+export function reportUsers(check: UserCheck, table: Pick<CsvTable, 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, sink: FindingSink): void {
+  const idColumn = columns.userId;
+  const emailColumn = columns.email;
+  const { rows, firsts, keys } = check;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (keys[i] === NO_KEY) {
+      const column = emailColumn >= 0 ? emailColumn : idColumn;
+      if (sink.count('NO_USER_KEY')) sink.add({ code: 'NO_USER_KEY', record: r, column, value: column >= 0 ? table.cell(r, column) : null });
+    } else if (sink.count('DUPLICATE_USER')) {
+      const byId = keys[i] === SAME_ID;
+      const cell = table.cell(r, byId ? idColumn : emailColumn);
+      sink.add({ code: 'DUPLICATE_USER', record: r, column: byId ? idColumn : emailColumn, value: cell, firstRecord: firsts[i], key: byId ? 'userId' : 'email', keyValue: byId ? userIdKey(cell) : cell.trim() });
     }
   }
-  return {
-    firstWithEmail: (email) => {
-      const key = emailKey(email);
-      return emails === null || key === '' ? -1 : emails.find(emailHash(email), { matches: (row) => emailKey(table.cell(row, emailColumn)) === key });
-    },
-  };
+}
+
+/** Check every record once (findUsers) and report into `sink` (reportUsers). */
+export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, sink: FindingSink, hashes?: KeyHashes): void {
+  reportUsers(findUsers(table, columns, skip, hashes), table, columns, sink);
+}
+
+/**
+ * The first readable row whose Email is `email` (compared as emailKey compares), or -1: the rows' email
+ * hashes are scanned, and only a row whose hash matches is read again.
+ */
+export function firstWithEmail(table: Pick<CsvTable, 'rowCount' | 'cell'>, column: number, skip: Uint8Array, hashes: Int32Array | null, email: string): number {
+  const key = emailKey(email);
+  if (column < 0 || key === '') return -1;
+  const hash = emailHash(email);
+  for (let r = 0; r < table.rowCount; r++) {
+    if (skip[r] === 1) continue;
+    if (hashes !== null ? hashes[r] === hash && emailKey(table.cell(r, column)) === key : emailKey(table.cell(r, column)) === key) return r;
+  }
+  return -1;
+}
+
+/** Flagged rows as they are found (typed arrays that grow). */
+class Flagged {
+  private rows = new Int32Array(64);
+  private firsts = new Int32Array(64);
+  private keys = new Uint8Array(64);
+  private count = 0;
+
+  add(row: number, first: number, key: number): void {
+    if (this.count === this.rows.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.rows = grow(this.rows, (n) => new Int32Array(n));
+      this.firsts = grow(this.firsts, (n) => new Int32Array(n));
+      this.keys = grow(this.keys, (n) => new Uint8Array(n));
+    }
+    this.rows[this.count] = row;
+    this.firsts[this.count] = first;
+    this.keys[this.count] = key;
+    this.count++;
+  }
+
+  done(): UserCheck {
+    return { rows: this.rows.slice(0, this.count), firsts: this.firsts.slice(0, this.count), keys: this.keys.slice(0, this.count) };
+  }
 }
 
 /** Two rows hold the same key when their cells of `column` fold to the same `key`. */
@@ -74,10 +144,4 @@ export function keyHashesOf(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns:
     if (email !== null) email[r] = emailHash(table.cell(r, columns.email));
   }
   return { id, email };
-}
-
-/** What the check learnt: the first readable row of each Email (the admin's own row is found here). */
-export interface UserIndex {
-  /** The first readable row whose Email is `email` (compared as emailKey compares), or -1. */
-  firstWithEmail(email: string): number;
 }

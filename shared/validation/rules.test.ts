@@ -5,7 +5,7 @@ import { CODE_ORDER, SEVERITY, type FindingCode, type PlacedFinding } from './co
 import { describeFinding } from './messages';
 import { PLAN, load } from '../../test/support/fixtures';
 import { codesOf, concatBytes, csv, findingsOf, placedOf, sessionOf } from '../../test/support/builders';
-import type { MigrationSession } from '../migration/session';
+import { createSession, type MigrationSession } from '../migration/session';
 
 const seen = new Set<FindingCode>();
 const note = (session: MigrationSession): MigrationSession => {
@@ -224,6 +224,26 @@ describe('DUPLICATE_USER', () => {
     const nfd = 'jose\u0301@example.com';
     const s = check(csv(['Email,Current License,New License', `${nfc},Optimize,Viewer`, `${nfd},Optimize,Viewer`]), { me: null });
     expect(findingsOf(s, 'DUPLICATE_USER').map((f) => f.row)).toEqual([3]);
+  });
+});
+
+describe('the user check made where the file is read', () => {
+  // The app's load worker checks the users and sends the result to the page as plain arrays (copied by
+  // structuredClone here, as postMessage does); the page's session reports it without reading every key.
+  const text = file('001,Ann2,ann2@example.com,Optimize,Viewer,', '1,Ann,Ann@Example.com ,Optimize,Viewer,', ',Dee, ,Optimize,Viewer,', ',Bea,bea@example.com,Optimize,Viewer,', '"001,Broken');
+  const relevant = (s: MigrationSession) => placedOf(s).filter((f) => f.code === 'DUPLICATE_USER' || f.code === 'NO_USER_KEY' || f.code === 'MALFORMED_ROW' || f.code.startsWith('SELF_'));
+
+  it('reports what the session would find itself, and finds the admin’s own row', () => {
+    const loaded = load(text);
+    expect(loaded.userCheck?.rows.length).toBeGreaterThan(0);
+    const shipped = { ...loaded, userCheck: structuredClone(loaded.userCheck), keyHashes: structuredClone(loaded.keyHashes) };
+    const own = { ...loaded, userCheck: undefined, keyHashes: undefined };
+    const a = createSession(shipped, PLAN, { me: 'ANN@example.com' });
+    const b = createSession(own, PLAN, { me: 'ANN@example.com' });
+    expect(relevant(a)).toEqual(relevant(b));
+    expect(codesOf(relevant(a))).toEqual(expect.arrayContaining(['DUPLICATE_USER', 'NO_USER_KEY']));
+    expect(a.allFindings()).toEqual(b.allFindings());
+    expect(codesOf(placedOf(a))).not.toContain('SELF_NOT_FOUND');
   });
 });
 

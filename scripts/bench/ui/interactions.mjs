@@ -181,6 +181,37 @@ export async function applyMapping(page, current, license) {
   return ms;
 }
 
+/**
+ * Find & replace one add-on inside the New Add-ons lists (case-insensitive): times typing the add-on to find
+ * until the preview with its count is painted, then Replace until the seat counter of `from` changes.
+ */
+export async function findReplace(page, from, to) {
+  await page.getByTestId('find-replace').click();
+  const find = page.getByTestId('replace-find');
+  await page.getByTestId('replace-column').selectOption('addOns');
+  await page.getByTestId('replace-match-addon').check();
+  await page.getByTestId('replace-with').fill(to);
+  await find.fill('');
+  await page.waitForFunction(() => document.querySelector('[data-testid="replace-preview"]').textContent.startsWith('Type'));
+  return page.evaluate(
+    async ([name, replacement]) => {
+      const b = window.__bench;
+      const preview = await b.measure(
+        () => b.setValue(b.q('[data-testid="replace-find"]'), name, 'input'),
+        () => /^[\d,]+ cells? will change/.test(b.text('[data-testid="replace-preview"]')) && !b.q('[data-testid="replace-apply"]').disabled,
+      );
+      const seat = b.text(`[data-seat="${name}"] .seat-count`);
+      const other = b.text(`[data-seat="${replacement}"] .seat-count`);
+      const apply = await b.measure(
+        () => b.q('[data-testid="replace-apply"]').click(),
+        () => b.text(`[data-seat="${name}"] .seat-count`) !== seat && b.text(`[data-seat="${replacement}"] .seat-count`) !== other && !b.q('[data-testid="replace-find"]'),
+      );
+      return { preview, apply };
+    },
+    [from, to],
+  );
+}
+
 /** Scroll the grid for `seconds` at `pixels` per frame; long tasks over 50 ms and the longest. */
 export const scrollGrid = (page, pixels, seconds = 3) =>
   page.evaluate(
