@@ -3,7 +3,7 @@
 import { decodeBytes, loadExport, tableHeadOf, WholeTable, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
 import { mark, yieldToUi } from '../store/scheduling';
 import { countCurrentAddOns, dictionaryOf, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
-import type { LoadHead, LoadResponse, LoadStage } from './protocol';
+import type { LoadHead, LoadResponse, LoadStage, LoadTail } from './protocol';
 import { ChunkDecoder, ChunkEncoder, CHUNK_ROWS, type RowChunk } from './rowChunks';
 
 /** One chunk of rows as it came from the worker, kept for search (the text-only cells are slices of it). */
@@ -72,9 +72,10 @@ export interface LoadOptions {
 }
 
 /** The loaded export with its table; the text is decoded from the bytes only when something asks (a save). */
-function assemble(head: LoadHead, records: string[][], bytes: Uint8Array): LoadedExport {
+function assemble(head: LoadHead, records: string[][], bytes: Uint8Array, users: LoadTail['users']): LoadedExport {
   let text: string | null = null;
-  const { table, columns, duplicateColumns, encoding, bom, guessed, keyHashes, userCheck } = head;
+  const { table, columns, duplicateColumns, encoding, bom, guessed } = head;
+  const { keyHashes, userCheck } = users;
   return {
     get text(): string {
       if (text === null) {
@@ -89,8 +90,8 @@ function assemble(head: LoadHead, records: string[][], bytes: Uint8Array): Loade
     table: new WholeTable(table, records),
     columns,
     duplicateColumns,
-    keyHashes,
-    userCheck,
+    ...(keyHashes ? { keyHashes } : {}),
+    ...(userCheck ? { userCheck } : {}),
   };
 }
 
@@ -140,7 +141,7 @@ async function loadHere(bytes: Uint8Array, rank: boolean, encoding?: string): Pr
   if (!result.ok) return { ok: false, error: { ...result.error, bytes } };
   const { table, columns } = result.value;
   const parsed = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
-  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, keyHashes: result.value.keyHashes, userCheck: result.value.userCheck, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
+  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
   const receiver = new Receiver(head);
   const encoder = new ChunkEncoder(table.header.length);
   for (let from = 0; from < parsed.length; from += CHUNK_ROWS) receiver.take(encoder.encode(parsed, from, Math.min(parsed.length, from + CHUNK_ROWS))).step(Number.POSITIVE_INFINITY);
@@ -151,7 +152,7 @@ async function loadHere(bytes: Uint8Array, rank: boolean, encoding?: string): Pr
   return {
     ok: true,
     value: {
-      loaded: assemble(head, receiver.records, bytes),
+      loaded: assemble(head, receiver.records, bytes, { keyHashes: result.value.keyHashes, userCheck: result.value.userCheck }),
       sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
       indexes: receiver.indexes(textColumns, ranks),
       bytes,
@@ -196,6 +197,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
     let returned: Uint8Array | null = null;
     const queue: RowChunk[] = [];
     let textColumns: readonly number[] | null = null;
+    let users: LoadTail['users'] = {};
     let sha256 = '';
     let pumping = false;
     let finished = false;
@@ -214,7 +216,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       if (finished || receiver === null || returned === null || textColumns === null || pumping || queue.length > 0) return;
       finished = true;
       mark('rows-unpacked');
-      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned), sha256, indexes: receiver.indexes(textColumns, ranks), bytes: returned } });
+      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned, users), sha256, indexes: receiver.indexes(textColumns, ranks), bytes: returned } });
     };
     // Unpack queued chunks a slice at a time, giving the page back between slices.
     const pump = async (): Promise<void> => {
@@ -254,6 +256,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
           mark('worker-packed', message.tail.packedAt - performance.timeOrigin);
           textColumns = message.tail.textColumns;
           sha256 = message.tail.sha256;
+          users = message.tail.users;
           if (rank && id === latestRanked) ranking = worker;
           else {
             end();

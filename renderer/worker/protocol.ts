@@ -1,7 +1,7 @@
 // Messages between the renderer and the load worker: the file's bytes go in (and come back once read);
 // its description, its rows in chunks and (afterwards, in the background) the sort ranks of its
 // text-only columns come out.
-import type { CsvTableHead, FileRefusal, LoadedExport } from '../../shared/index';
+import type { CsvTableHead, FileRefusal, KeyHashes, LoadedExport, UserCheck } from '../../shared/index';
 import type { RowChunk } from './rowChunks';
 
 export type LoadRequest =
@@ -18,8 +18,8 @@ export type LoadRequest =
   /** The file is open and its first screen shown: rank now (not while the UI thread checks every row). */
   | { readonly type: 'rank'; readonly id: number };
 
-/** Everything the file says except its rows and its text (the UI thread decodes that only if asked). */
-export type LoadHead = Omit<LoadedExport, 'table' | 'text'> & {
+/** Everything the file says except its rows, its text (the UI thread decodes that only if asked) and its users (checked after the rows are sent). */
+export type LoadHead = Omit<LoadedExport, 'table' | 'text' | 'keyHashes' | 'userCheck'> & {
   readonly table: CsvTableHead;
   readonly rows: number;
 };
@@ -31,6 +31,8 @@ export interface LoadTail {
   /** When the worker had parsed the file and posted its last rows (performance.timeOrigin + now). */
   readonly parsedAt: number;
   readonly packedAt: number;
+  /** The rows' key hashes and the user check, made while the page unpacked the rows (transferred). */
+  readonly users: { readonly keyHashes?: KeyHashes; readonly userCheck?: UserCheck };
 }
 
 export type LoadStage = 'reading' | 'transferring' | 'checking';

@@ -30,6 +30,11 @@ export interface LoadedExport {
 
 export interface TextOptions {
   readonly whole?: boolean;
+  /**
+   * Leave the user check to the caller (false): the app's load worker sends the rows first and checks
+   * the users while the page unpacks them. Default true.
+   */
+  readonly findUsers?: boolean;
   /** Remembered column choices (the plan's `columns`): the one made for this file's header is applied. */
   readonly columns?: readonly ColumnChoice[];
 }
@@ -46,8 +51,8 @@ export function loadExportText(decoded: DecodedText, options: TextOptions = {}):
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
   const keyHashes = hashes.done(table.rowCount);
-  const userCheck = findUsers(table, columns, unreadableRows(table), keyHashes);
-  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes, userCheck };
+  const userCheck = options.findUsers === false ? undefined : findUsers(table, columns, unreadableRows(table), keyHashes);
+  return { text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, guessed: decoded.guessed, table, columns, duplicateColumns: duplicates, keyHashes, ...(userCheck ? { userCheck } : {}) };
 }
 
 /**
@@ -148,5 +153,5 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value, { whole: options.whole, columns: options.columns }));
+  return ok(loadExportText(decoded.value, { whole: options.whole, columns: options.columns, findUsers: options.findUsers }));
 }
