@@ -43,7 +43,7 @@ test('cells restored from the original per cell and per cause survive a reload, 
   await page.reload();
   const entry = page.getByTestId('saved-entry');
   await expect(entry).toHaveCount(1);
-  await expect(entry.getByTestId('saved-original')).toHaveText('Checked against 00-original-export.csv · 19 repairs');
+  await expect(entry.getByTestId('saved-original')).toHaveText('19 repairs · checked against 00-original-export.csv');
   await resumeWith(page, RESAVE);
   // Back on Review, as it was left: the 19 cells still restored, 6 errors to go.
   await expect(page.getByTestId('verdict')).toContainText('checked against the original export 00-original-export.csv');
@@ -77,7 +77,7 @@ test('a row left out, a user put back and a "Did you mean" made just before a re
   await expect(page.getByTestId('error-count')).toHaveText('0');
   await page.reload();
 
-  await expect(page.getByTestId('saved-original')).toHaveText('Checked against 00-original-export.csv · 2 repairs');
+  await expect(page.getByTestId('saved-original')).toHaveText('2 repairs · checked against 00-original-export.csv');
   await expect(page.getByTestId('saved-meta')).toContainText('1 edit');
   await resumeWith(page, file);
   await expect(page.getByTestId('error-count')).toHaveText('0');
@@ -105,7 +105,7 @@ test('another original export never drops the saved repairs: the app says so, an
   await expect(mismatch).toContainText('the 25 repairs made from it would be lost');
   await expect(mismatch.getByRole('button', { name: /^Continue with/ })).toHaveCount(0);
   await mismatch.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('saved-original')).toHaveText('Checked against 00-original-export.csv · 25 repairs');
+  await expect(page.getByTestId('saved-original')).toHaveText('25 repairs · checked against 00-original-export.csv');
 
   // The right original: everything is back.
   await resumeWith(page, RESAVE);

@@ -71,7 +71,7 @@ export function SavedMigrations() {
                 </div>
                 {entry.journal.original && (
                   <div className="saved-meta small muted ellipsis" data-testid="saved-original" title={entry.journal.original.file.name}>
-                    Checked against {entry.journal.original.file.name} · {count(repairCount(entry.journal), 'repair')}
+                    {count(repairCount(entry.journal), 'repair')} · checked against {entry.journal.original.file.name}
                   </div>
                 )}
                 {entry.note ? <div className="small saved-note">{entry.note}</div> : null}

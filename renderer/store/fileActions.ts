@@ -290,7 +290,7 @@ function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: 
           : `none of the ${count(saved, 'user')} with saved choices has a row in it.`
         : `${num(missing)} of the ${count(saved, 'user')} with saved choices ${missing === 1 ? 'has' : 'have'} no row in it (${num(found)} ${found === 1 ? 'does' : 'do'}).`;
   return ask({
-    title: 'This file does not match the saved migration',
+    title: repairsLost && !outcome.sourceChanged ? 'This original export does not match the saved check' : 'This file does not match the saved migration',
     body: [
       `You chose “${fileName}” to continue the migration of “${journal.source.name}” (saved ${savedWhen(journal)}, ${count(journal.progress.users, 'user')}).`,
       missing === 0 ? what : `It is not the same export: ${what}`,
