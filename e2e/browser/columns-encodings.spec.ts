@@ -126,3 +126,21 @@ test('a guessed encoding can be questioned: the admin chooses another, and the c
   await expect(page.getByTestId('notice')).toContainText('ISO-8859-2');
   await expect(seat(page, 'Engage')).toHaveText('1 / 40');
 });
+
+test('a file validated against the original, read again in another encoding, is still checked against that original', async ({ page }) => {
+  const file = path.join(ENCODINGS, 'windows-1250-names.csv');
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
+  await chooseFile(page, () => page.getByTestId('pick-original').click(), file);
+  await page.getByTestId('validate').click();
+  await expect(page.getByTestId('verdict')).toContainText('checked against the original export windows-1250-names.csv');
+  await gotoStep(page, 'assign');
+  await page.getByTestId('panel-findings').locator('[data-code="ENCODING_GUESSED"]').getByTestId('choose-encoding').click();
+  const ask = page.getByTestId('encoding-ask');
+  await ask.getByTestId('encoding-other').selectOption('iso-8859-2');
+  await ask.getByTestId('encoding-open').click();
+  // Back on Review, the original read again too (its bytes were kept for this).
+  await expect(page.getByTestId('verdict')).toContainText('checked against the original export windows-1250-names.csv');
+  await expect(page.getByTestId('notice')).toContainText('ISO-8859-2');
+  await expect(page.getByTestId('refusal')).toHaveCount(0);
+});

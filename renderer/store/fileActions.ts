@@ -177,7 +177,8 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     const main = chosen.file;
     const plan = chosen.plan;
     // Legacy encodings (guessed or chosen) can be read again in another one, from these bytes.
-    reopen = main.loaded.encoding.startsWith('utf-') ? null : { file: { ...file, bytes: main.bytes }, options };
+    // The original export goes to the worker too: a copy is kept for reading the file again, so it is checked against it again.
+    reopen = main.loaded.encoding.startsWith('utf-') ? null : { file: { ...file, bytes: main.bytes }, options: options.original ? { ...options, original: { ...options.original, bytes: options.original.bytes.slice() } } : options };
     let original = null;
     let originalFile: OriginalFile | null = null;
     if (options.original) {
@@ -357,11 +358,13 @@ export async function openWithEncoding(encoding: string): Promise<boolean> {
   if (!retry) return false;
   const open = get().open;
   set({ encodingAsk: null, refusal: null });
-  const options: OpenOptions = { ...retry.options, encoding };
+  // Copies again: opening hands the bytes to the worker, and the admin may choose yet another encoding.
+  const original = retry.options.original ? { ...retry.options.original, bytes: retry.options.original.bytes.slice() } : retry.options.original;
+  const options: OpenOptions = { ...retry.options, original, encoding };
   if (open && open.name === retry.file.name) {
-    // The choices made so far carry over by User ID / Email, as saved progress does.
+    // The choices made so far carry over by User ID / Email, as saved progress does (and the repairs, on the same bytes).
     const journal = journalOf(open.session, open.source, new Date().toISOString(), open.originalFile);
-    return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, { ...options, resume: { id: open.progressId, journal }, sameWork: true, then: 'overview' });
+    return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, { ...options, resume: { id: open.progressId, journal }, sameWork: true, then: original ? 'review' : 'overview' });
   }
   return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, options);
 }
