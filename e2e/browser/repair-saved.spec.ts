@@ -47,7 +47,7 @@ test('cells restored from the original per cell and per cause survive a reload, 
   await resumeWith(page, RESAVE);
   // Back on Review, as it was left: the 19 cells still restored, 6 errors to go.
   await expect(page.getByTestId('verdict')).toContainText('checked against the original export 00-original-export.csv');
-  await expect(page.getByTestId('notice')).toContainText('19 repairs against the original export restored');
+  await expect(page.getByTestId('notice')).toContainText('Continued from your saved progress: 19 repairs against the original export restored.');
   await expect(page.getByTestId('error-count')).toHaveText('6');
   await expect(page.getByTestId('repair-panel').locator('[data-repair="cause:leadingZeros"]')).toHaveCount(0);
 
@@ -80,6 +80,7 @@ test('a row left out, a user put back and a "Did you mean" made just before a re
   await expect(page.getByTestId('saved-original')).toHaveText('2 repairs · checked against 00-original-export.csv');
   await expect(page.getByTestId('saved-meta')).toContainText('1 edit');
   await resumeWith(page, file);
+  await expect(page.getByTestId('notice')).toContainText('Continued from your saved progress: 1 user and 2 repairs against the original export restored.');
   await expect(page.getByTestId('error-count')).toHaveText('0');
   await expect(seat(page, 'Platform')).toHaveText('1 / 6');
   await gotoStep(page, 'assign');
@@ -107,7 +108,19 @@ test('another original export never drops the saved repairs: the app says so, an
   await mismatch.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('saved-original')).toHaveText('25 repairs · checked against 00-original-export.csv');
 
+  // Keep both: the file opens as a new migration, without the repairs (said), and the saved one keeps them.
+  await resumeWith(page, RESAVE, path.join(realClient, '04-lo-semicolon-separator.csv'));
+  await mismatch.getByRole('button', { name: /^Keep both/ }).click();
+  await expect(page.getByTestId('notice')).toContainText('The 25 repairs against the original export were made on other files and are not restored');
+  await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
+  await gotoStep(page, 'open');
+  await expect(page.getByTestId('saved-entry')).toHaveCount(2);
+  await expect(page.getByTestId('saved-original').filter({ hasText: '25 repairs' })).toHaveCount(1);
+
   // The right original: everything is back.
-  await resumeWith(page, RESAVE);
+  await page.reload();
+  const saved = page.getByTestId('saved-entry').filter({ has: page.getByTestId('saved-original').filter({ hasText: '25 repairs' }) });
+  await chooseFile(page, () => saved.getByTestId('resume').click(), RESAVE);
+  await chooseFile(page, () => page.getByTestId('original-dialog').getByRole('button', { name: 'Choose “00-original-export.csv”…' }).click(), ORIGINAL);
   await expect(page.getByTestId('error-count')).toHaveText('0');
 });

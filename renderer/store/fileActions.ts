@@ -309,12 +309,19 @@ function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: 
 }
 
 function resumeNotice(outcome: ResumeOutcome, journal: Journal, keepBoth: boolean, repairsLost = false): Notice {
-  const parts = [keepBoth ? `A new migration, with the plan of “${journal.source.name}”: ${count(outcome.changes.length, 'user')} restored by User ID / Email; the saved migration is kept as it was.` : `Continued from your saved progress: ${count(outcome.changes.length, 'user')} restored.`];
+  const repairs = repairCount(journal);
+  const restored = !repairsLost && repairs > 0 ? ` and ${count(repairs, 'repair')} against the original export` : '';
+  const users = count(outcome.changes.length, 'user');
+  const parts = [
+    keepBoth
+      ? `A new migration, with the plan of “${journal.source.name}”: ${users} restored by User ID / Email; the saved migration is kept as it was.`
+      : outcome.changes.length === 0 && restored !== ''
+        ? `Continued from your saved progress: ${count(repairs, 'repair')} against the original export restored.`
+        : `Continued from your saved progress: ${users}${restored} restored.`,
+  ];
   if (outcome.sourceChanged && !keepBoth) parts.push(`This file is not byte-for-byte the one "${journal.source.name}" you started from: the saved choices were matched by User ID / Email — check them.`);
   if (outcome.missingKeys.length > 0) parts.push(`${count(outcome.missingKeys.length, 'saved user has', 'saved users have')} no row in this file.`);
-  const repairs = repairCount(journal);
   if (repairsLost && repairs > 0) parts.push(`The ${count(repairs, 'repair')} against the original export ${repairs === 1 ? 'was' : 'were'} made on other files and ${repairs === 1 ? 'is' : 'are'} not restored: repair again on the Review step.`);
-  else if (repairs > 0) parts.push(`${count(repairs, 'repair')} against the original export restored.`);
   return { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 || (repairsLost && repairs > 0) ? 'warning' : 'success', text: parts.join(' ') };
 }
 
