@@ -323,6 +323,17 @@ for (const theme of ['light', 'dark'] as const) {
     await validate(page, { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
     await expect(page.getByTestId('apply-suggestion-all').first()).toBeVisible();
     await check(page, 'Review, "Did you mean" buttons', results);
+    // A saved validation on the Open step, and the question for its original when it is continued.
+    await page.getByTestId('apply-suggestion-all').first().click();
+    await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
+    await page.reload();
+    await expect(page.getByTestId('saved-original')).toBeVisible();
+    await check(page, 'Open, a saved validation', results);
+    await chooseFile(page, () => page.getByTestId('resume').click(), { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
+    await expect(page.getByTestId('original-dialog')).toBeVisible();
+    await check(page, 'Open, the question for the original export', results);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('resume')).toBeFocused();
     console.log(`axe (${theme} theme), the fix loop, every impact:\n${[...results].map(([where, found]) => `  ${where}: ${found.length === 0 ? 'none' : found.join(', ')}`).join('\n')}`);
   });
 }
