@@ -4,8 +4,9 @@
 // selects rows, opens bulk edit and moves through the add-ons editor.
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, serious, type AxeViolation } from './axe';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, openSample, samples, seat, shot, shotBoth } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, openSample, realClient, repoRoot, samples, seat, shot, shotBoth } from './helpers';
 
 const LICENSE = 8;
 const ADDONS = 9;
@@ -36,7 +37,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Remove license 4' }).click();
 
     await gotoStep(page, 'assign');
-    await expect(cell(page, 0, 1)).toBeVisible();
+    await expect(cell(page, 0, 'name')).toBeVisible();
     await check(page, 'Assign', results);
     await cell(page, 0, LICENSE).dblclick();
     await expect(page.getByTestId('license-editor')).toBeVisible();
@@ -46,10 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('addons-editor')).toBeVisible();
     await check(page, 'Assign, New Add-ons editor', results);
     await page.keyboard.press('Escape');
-    await page.getByTestId('map-by-current').click();
-    await check(page, 'Assign, map by current license', results);
-    await page.keyboard.press('Escape');
-    await cell(page, 1, 2).click();
+    await cell(page, 1, 3).click();
     await page.getByTestId('edit-selection').click();
     await check(page, 'Assign, edit the selection', results);
     await page.getByTestId('bulk-license').selectOption('Engage');
@@ -92,17 +90,25 @@ test('focus goes back where the admin was after a dialog, and to the new step\'s
   // "Next" is gone with its step: the next step's heading has the focus, not <body>.
   await page.getByRole('button', { name: 'Next: assign licenses →' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Assign new licenses' })).toBeFocused();
-  const map = page.getByTestId('map-by-current');
-  await map.click();
+  // Find & replace: closed by Escape, by Cancel or by applying, focus is back on its button.
+  const replace = page.getByTestId('find-replace');
+  await replace.click();
   await page.keyboard.press('Escape');
-  await expect(map).toBeFocused();
-  await map.click();
-  await page.getByTestId('map-dialog').getByRole('button', { name: 'Cancel' }).click();
-  await expect(map).toBeFocused();
-  await map.click();
-  await page.getByTestId('map-current').selectOption('Optimize');
-  await page.getByTestId('apply-map').click();
-  await expect(map).toBeFocused();
+  await expect(replace).toBeFocused();
+  await replace.click();
+  await page.getByTestId('replace-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(replace).toBeFocused();
+  await replace.click();
+  await page.getByTestId('replace-find').fill('');
+  await page.getByTestId('replace-with').fill('Engage');
+  await page.getByTestId('replace-apply').click();
+  await expect(replace).toBeFocused();
+  // The column chooser: Escape closes it, focus back on its button.
+  const chooser = page.getByTestId('column-chooser').locator('summary');
+  await chooser.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('column-chooser')).not.toHaveAttribute('open');
+  await expect(chooser).toBeFocused();
   await page.getByRole('button', { name: 'Next: review →' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.getByTestId('open-rules').click();
@@ -193,7 +199,7 @@ test('at 200% zoom (640×400) nothing overflows, the step bar fits, "Next" cover
   await noSideways('Overview');
   await shotBoth(page, 'zoom200-2-overview');
   await gotoStep(page, 'assign');
-  await expect(cell(page, 0, 1)).toBeVisible();
+  await expect(cell(page, 0, 'name')).toBeVisible();
   await noSideways('Assign');
   await shotBoth(page, 'zoom200-3-assign');
   const next = page.getByRole('button', { name: 'Next: review →' });
@@ -217,12 +223,12 @@ test('keyboard: Shift+Arrow extends the row selection, Ctrl+Enter opens bulk edi
   await freshApp(page);
   await openSample(page);
   await gotoStep(page, 'assign');
-  await cell(page, 2, 2).click();
+  await cell(page, 2, 3).click();
   await expect(page.getByTestId('edit-selection')).toContainText('1 selected');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByTestId('edit-selection')).toContainText('3 selected');
-  await expect(cell(page, 4, 2)).toBeFocused();
+  await expect(cell(page, 4, 3)).toBeFocused();
   await expect(page.getByTestId('live-region')).toContainText('3 rows selected');
   await page.keyboard.press('Shift+ArrowUp');
   await expect(page.getByTestId('edit-selection')).toContainText('2 selected');
@@ -256,4 +262,109 @@ test('keyboard: Shift+Arrow extends the row selection, Ctrl+Enter opens bulk edi
   await page.keyboard.press('Enter');
   await expect(cell(page, 2, ADDONS)).toHaveText('Deal');
   await expect(cell(page, 2, ADDONS)).toBeFocused();
+});
+
+/** The sample export as another system names its columns (Email and Current License renamed, no New License / New Add-ons): the column-mapping step asks. */
+function renamedSample(): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = readFileSync(path.join(samples, 'sample-export.csv'), 'utf8').split('\r\n');
+  const rows = lines.slice(1).map((l) => (l === '' ? l : l.replace(/,,$/, '')));
+  return { name: 'other-system.csv', mimeType: 'text/csv', buffer: Buffer.from(['User ID,First Name,Last Name,Work Email,Title,Team,Plan Today,Add-ons Today', ...rows].join('\r\n')) };
+}
+
+async function validate(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('validate-import-plan').click(), path.join(realClient, 'plan.json'));
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
+  await chooseFile(page, () => page.getByTestId('pick-original').click(), path.join(realClient, '00-original-export.csv'));
+  await page.getByTestId('validate').click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing serious on the fix loop's screens: Map, column chooser, find & replace, column mapping, encoding chooser, repair, "Did you mean" (${theme} theme)`, async ({ page }) => {
+    const results = new Map<string, string[]>();
+    await page.emulateMedia({ colorScheme: theme });
+    await freshApp(page);
+    await openSample(page);
+    await gotoStep(page, 'map');
+    await expect(page.getByTestId('mapping-table')).toBeVisible();
+    await page.locator('[data-testid="mapping-table"] tr[data-current="Optimize"] [data-testid="mapping-license"]').selectOption('Engage');
+    await check(page, 'Map, a license chosen', results);
+
+    await gotoStep(page, 'assign');
+    await expect(cell(page, 0, 'name')).toBeVisible();
+    await page.getByTestId('column-chooser').locator('summary').click();
+    await check(page, 'Assign, the column chooser open', results);
+    await page.getByTestId('column-chooser').locator('summary').click();
+    await page.getByTestId('find-replace').click();
+    const dialog = page.getByTestId('replace-dialog');
+    await dialog.getByTestId('replace-column').selectOption('addOns');
+    await dialog.getByTestId('replace-find').fill('Meet');
+    await dialog.getByTestId('replace-with').fill('Deal');
+    await expect(dialog.getByTestId('replace-preview')).toContainText('will change');
+    await check(page, 'Assign, find & replace with its preview', results);
+    await page.keyboard.press('Escape');
+
+    await freshApp(page);
+    await chooseFile(page, () => page.getByTestId('pick-export').click(), renamedSample());
+    await expect(page.getByTestId('column-mapping')).toBeVisible();
+    await check(page, 'Open, the column-mapping step', results);
+
+    await freshApp(page);
+    await chooseFile(page, () => page.getByTestId('pick-export').click(), path.join(repoRoot, 'test/fixtures/encodings/gb18030-names.csv'));
+    await expect(page.getByTestId('encoding-chooser')).toBeVisible();
+    await check(page, 'Open, the encoding chooser', results);
+
+    await validate(page, path.join(realClient, '03-lo-open-resave-csv-defaults.csv'));
+    await expect(page.getByTestId('repair-panel')).toBeVisible();
+    await check(page, 'Review, the repair panel (fixture 03 against 00)', results);
+
+    const typos = readFileSync(path.join(realClient, '00-original-export.csv'), 'utf8').replace('Service Cloud,Sales Cloud,Add-on A;Add-on B', 'Service Cloud,Salse Cloud,Adon A;Add-on B').replace(',,Sales Cloud,Add-on A,', ',,Salse Cloud,Adon A,');
+    await validate(page, { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
+    await expect(page.getByTestId('apply-suggestion-all').first()).toBeVisible();
+    await check(page, 'Review, "Did you mean" buttons', results);
+    // A saved validation on the Open step, and the question for its original when it is continued.
+    await page.getByTestId('apply-suggestion-all').first().click();
+    await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
+    await page.reload();
+    await expect(page.getByTestId('saved-original')).toBeVisible();
+    await check(page, 'Open, a saved validation', results);
+    await chooseFile(page, () => page.getByTestId('resume').click(), { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
+    await expect(page.getByTestId('original-dialog')).toBeVisible();
+    await check(page, 'Open, the question for the original export', results);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('resume')).toBeFocused();
+    console.log(`axe (${theme} theme), the fix loop, every impact:\n${[...results].map(([where, found]) => `  ${where}: ${found.length === 0 ? 'none' : found.join(', ')}`).join('\n')}`);
+  });
+}
+
+test('after a repair or a "Did you mean" the keyboard goes on to the next one, not to <body>; undo names each repair', async ({ page }) => {
+  await validate(page, path.join(realClient, '03-lo-open-resave-csv-defaults.csv'));
+  const panel = page.getByTestId('repair-panel');
+  const zeros = panel.locator('[data-repair="cause:leadingZeros"] button');
+  await zeros.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error-count')).toHaveText('7');
+  // The group is gone with its button: the next group's button has the focus.
+  await expect(panel.locator('[data-repair="cause:numberReformatted"] button')).toBeFocused();
+  const first = page.getByTestId('review-errors').getByTestId('repair-finding').first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error-count')).toHaveText('6');
+  // The finding is gone: the keyboard is on the one now in its place (its own repair button).
+  await expect(first).toBeFocused();
+  await expect(page.locator('body')).not.toBeFocused();
+  await panel.getByTestId('repair-all').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error-count')).toHaveText('0');
+  await expect(panel.getByRole('heading', { name: 'Repair from the original export' })).toBeFocused();
+
+  // Undo says what each step was, in the admin's words.
+  await gotoStep(page, 'assign');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('notice')).toHaveText(/^Undid: restore everything from the original export/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('notice')).toHaveText(/^Undid: restore \S+ of row \d+ from the original/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('notice')).toHaveText(/^Undid: restore 18 cells: leading zeros removed/);
 });

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, repoRoot, samples, seat, shotBoth } from './helpers';
+import { cell, chooseFile, downloadText, freshApp, gotoStep, importPlan, repoRoot, samples, seat, shotBoth } from './helpers';
 
 const ENCODINGS = path.join(repoRoot, 'test/fixtures/encodings');
 
@@ -40,6 +40,8 @@ test('a file whose columns are named differently asks which column is which, rem
   await step.getByTestId('column-newLicense').selectOption({ index: 0 });
   await shotBoth(page, '1-open-column-mapping');
   await step.getByTestId('column-confirm').click();
+  // A real file starts with an empty plan: the admin imports theirs (the remembered columns stay in it).
+  await importPlan(page);
 
   await expect(page.getByTestId('current-license-counts')).toContainText('Optimize');
   await expect(page.getByTestId('current-addon-counts')).toContainText('Meet');
@@ -108,6 +110,7 @@ test('a guessed encoding can be questioned: the admin chooses another, and the c
   await freshApp(page);
   await pickExport(page, path.join(ENCODINGS, 'windows-1250-names.csv'));
   await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await importPlan(page);
   await gotoStep(page, 'assign');
   await cell(page, 0, 6).dblclick();
   await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
@@ -122,4 +125,22 @@ test('a guessed encoding can be questioned: the admin chooses another, and the c
   await expect(page.getByTestId('plan-editor')).toBeVisible();
   await expect(page.getByTestId('notice')).toContainText('ISO-8859-2');
   await expect(seat(page, 'Engage')).toHaveText('1 / 40');
+});
+
+test('a file validated against the original, read again in another encoding, is still checked against that original', async ({ page }) => {
+  const file = path.join(ENCODINGS, 'windows-1250-names.csv');
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
+  await chooseFile(page, () => page.getByTestId('pick-original').click(), file);
+  await page.getByTestId('validate').click();
+  await expect(page.getByTestId('verdict')).toContainText('checked against the original export windows-1250-names.csv');
+  await gotoStep(page, 'assign');
+  await page.getByTestId('panel-findings').locator('[data-code="ENCODING_GUESSED"]').getByTestId('choose-encoding').click();
+  const ask = page.getByTestId('encoding-ask');
+  await ask.getByTestId('encoding-other').selectOption('iso-8859-2');
+  await ask.getByTestId('encoding-open').click();
+  // Back on Review, the original read again too (its bytes were kept for this).
+  await expect(page.getByTestId('verdict')).toContainText('checked against the original export windows-1250-names.csv');
+  await expect(page.getByTestId('notice')).toContainText('ISO-8859-2');
+  await expect(page.getByTestId('refusal')).toHaveCount(0);
 });

@@ -109,7 +109,7 @@ test('the mapping table lists every current license and add-on with its users, c
 
   // One step: undo takes the whole mapping back, and only it.
   await gotoStep(page, 'assign');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Map Optimize → Engage; Standard → Engage, 37 users/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: map Optimize → Engage; Standard → Engage, 37 users/);
   await page.getByTestId('undo').click();
   await expect(seat(page, 'Engage')).toHaveText('0 / 40');
   await expect(seat(page, 'Admin')).toHaveText('1 / 3');

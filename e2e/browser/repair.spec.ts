@@ -56,7 +56,7 @@ test('restores damaged cells from the original per cell, per cause and all at on
   await page.getByTestId('search').fill('');
 
   // Each repair is one step: undo brings the last one back, redo repairs again.
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Restore everything from the original export/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: restore everything from the original export/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('error-count')).toHaveText('6');
   await page.getByTestId('redo').click();
@@ -102,10 +102,10 @@ test('"Did you mean …" fixes one cell, then "fix all N like this" the others, 
   await expect(seat(page, 'Add-on A')).toHaveText('2 / 5');
 
   await gotoStep(page, 'assign');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Fix 2 cells: "Adon A" → "Add-on A"/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: fix 2 cells: "Adon A" → "Add-on A"/);
   await page.getByTestId('undo').click();
   await expect(seat(page, 'Add-on A')).toHaveText('0 / 5');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Fix 2 cells: "Salse Cloud" → "Sales Cloud"/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: fix 2 cells: "Salse Cloud" → "Sales Cloud"/);
 });
 
 test('find & replace one add-on inside the lists, case-insensitive, with its preview and seat impact, as one step', async ({ page }) => {
@@ -132,7 +132,7 @@ test('find & replace one add-on inside the lists, case-insensitive, with its pre
   await shotBoth(page, '3-assign-find-replace');
   await dialog.getByTestId('replace-apply').click();
   await expect(seat(page, 'Deal')).toHaveText('0 / 12');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Replace "DEAL" with "Meet" in New Add-ons, 9 cells/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: replace "DEAL" with "Meet" in New Add-ons, 9 cells/);
   await page.getByTestId('undo').click();
   await expect(seat(page, 'Deal')).toHaveText('9 / 12');
 

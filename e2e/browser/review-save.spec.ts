@@ -1,7 +1,9 @@
 // Review and Save (docs/formats.md "The error report"): the review (matrix, who loses access, findings linking to cells, both
 // report forms) and the save, blocked while errors remain.
 import { expect, test } from '@playwright/test';
-import { cell, downloadText, freshApp, gotoStep, mapInTable, openSample, seat, shotBoth } from './helpers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cell, chooseFile, downloadText, freshApp, gotoStep, mapInTable, openSample, realClient, seat, shotBoth } from './helpers';
 
 async function mapOptimizeToEngage(page: import('@playwright/test').Page): Promise<void> {
   await mapInTable(page, 'Optimize', 'Engage');
@@ -66,4 +68,36 @@ test('save is blocked with the reason and where while errors remain, then writes
   expect(rows[1]).toBe('000000005000000,Ava,Smith,ava.smith@acme.example,Sales Ops Admin,"Sales, EMEA",Optimize,,Engage,');
   await gotoStep(page, 'assign');
   await expect(cell(page, 0, 8)).toHaveText('Engage');
+});
+
+test('an error listed on Save takes the admin to its cell on the grid, focused and ready to edit; a locked cell offers its fix beside it', async ({ page }) => {
+  const original = readFileSync(path.join(realClient, '00-original-export.csv'), 'utf8');
+  const edited = original.replace('Sales Cloud,,,\n005000000000002', 'Sales Cloud,Salse Cloud,,\n005000000000002').replace('+15551234567', '15551234567');
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('validate-import-plan').click(), path.join(realClient, 'plan.json'));
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await chooseFile(page, () => page.getByTestId('pick-original').click(), path.join(realClient, '00-original-export.csv'));
+  await page.getByTestId('validate').click();
+  await gotoStep(page, 'save');
+  await expect(page.getByTestId('save-blocked')).toHaveText("2 errors remain: the platform's import would refuse this file. Each one is listed below: click it to go to its cell on the grid, or use the fix offered beside it.");
+  const errors = page.getByTestId('save-errors');
+
+  // The unknown license: its New License cell, focused; Enter edits it.
+  await errors.locator('[data-code="UNKNOWN_LICENSE"] .finding-link').click();
+  await expect(page.locator('[data-step="assign"]')).toHaveAttribute('aria-current', 'step');
+  const license = cell(page, 0, 11);
+  await expect(license).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('license-editor').getByRole('option', { name: /^Sales Cloud/ }).click();
+  await expect(license).toHaveText('Sales Cloud');
+
+  // The locked Phone cell cannot be edited: its link shows the cell, and its fix is beside it.
+  await gotoStep(page, 'save');
+  const phone = errors.locator('[data-code="LOCKED_COLUMN_CHANGED"]');
+  await expect(phone.getByTestId('repair-finding')).toHaveText('Restore from the original');
+  await phone.locator('.finding-link').click();
+  await expect(cell(page, 1, 5)).toBeFocused();
+  await gotoStep(page, 'save');
+  await phone.getByTestId('repair-finding').click();
+  await expect(page.getByTestId('save-clean')).toBeEnabled();
 });

@@ -2,7 +2,7 @@
 // "which user are you" are steps of the same stack as cell edits, each named, shown and announced.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, openSample, realClient, seat } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, mapInTable, openSample, realClient, seat } from './helpers';
 
 const LICENSE = 8;
 
@@ -15,12 +15,9 @@ async function undoSays(page: Page, text: string): Promise<void> {
 }
 
 async function mapOptimizeToEngage(page: Page): Promise<void> {
-  await gotoStep(page, 'assign');
-  await page.getByTestId('map-by-current').click();
-  await page.getByTestId('map-current').selectOption('Optimize');
-  await page.getByTestId('bulk-license').selectOption('Engage');
-  await page.getByTestId('apply-map').click();
+  await mapInTable(page, 'Optimize', 'Engage');
   await expect(seat(page, 'Engage')).toHaveText('24 / 40');
+  await gotoStep(page, 'assign');
 }
 
 test('removing a license is undone by the next undo, not the mapping before it', async ({ page }) => {

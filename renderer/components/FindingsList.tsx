@@ -4,6 +4,7 @@
 import { useDeferredValue, useState } from 'react';
 import { SEVERITY, describeFinding, findingRepair, suggestionQuery, type Finding, type FindingCode, type MigrationSession } from '../../shared/index';
 import { showCell } from '../store/actions';
+import { keepFocusNear } from './focus';
 import { appStore } from '../store/appStore';
 import { chooseEncoding } from '../store/fileActions';
 import { findingColumn, findingHasRow, findingRow, findingSheetRow, findingWhere } from '../store/findingPlace';
@@ -28,17 +29,26 @@ function repairLabel(f: Finding): string {
   return 'Leave this row out';
 }
 
+/** A fix removes its finding (and the button clicked): the keyboard goes on to the finding now in its place. */
+function fixed(button: HTMLElement, fix: () => unknown): void {
+  const item = button.closest('li');
+  const list = item?.parentElement ?? null;
+  const index = list === null || item === null ? 0 : [...list.children].indexOf(item);
+  fix();
+  keepFocusNear(list?.closest<HTMLElement>('.findings') ?? null, '.finding-link', index);
+}
+
 function SuggestionButtons({ finding }: { finding: Finding }) {
   const query = suggestionQuery(finding);
   const all = useApp((s) => (query === null ? 0 : suggestionCountOf(s, finding.code, query.find)));
   if (query === null) return null;
   return (
     <>
-      <button type="button" className="button small" onClick={() => applySuggestion(finding, 'cell')} data-testid="apply-suggestion">
+      <button type="button" className="button small" onClick={(e) => fixed(e.currentTarget, () => applySuggestion(finding, 'cell'))} data-testid="apply-suggestion">
         Use “{query.replace}”
       </button>
       {all > 1 && (
-        <button type="button" className="button small ghost" onClick={() => applySuggestion(finding, 'all')} data-testid="apply-suggestion-all">
+        <button type="button" className="button small ghost" onClick={(e) => fixed(e.currentTarget, () => applySuggestion(finding, 'all'))} data-testid="apply-suggestion-all">
           Fix all {all.toLocaleString('en-US')} like this
         </button>
       )}
@@ -74,7 +84,7 @@ export function FindingActions({ session, finding }: { session: MigrationSession
   return (
     <span className="finding-actions">
       {repair && (
-        <button type="button" className="button small" onClick={() => repairFinding(finding)} data-testid="repair-finding">
+        <button type="button" className="button small" onClick={(e) => fixed(e.currentTarget, () => repairFinding(finding))} data-testid="repair-finding">
           {repairLabel(finding)}
         </button>
       )}

@@ -14,3 +14,22 @@ export function focusLost(): boolean {
   const active = document.activeElement;
   return active === null || active === document.body || !active.isConnected;
 }
+
+/**
+ * An action may remove the control that had focus (a repair, a "Did you mean" whose finding goes): for a
+ * few frames (lists can render later), once focus is lost, focus the `index`th element matching `selector`
+ * in `container` (or the last one), else the container's heading, else the step's.
+ */
+export function keepFocusNear(container: HTMLElement | null, selector: string, index: number, frames = 12): void {
+  if (frames <= 0) return;
+  requestAnimationFrame(() => {
+    if (!focusLost()) return keepFocusNear(container, selector, index, frames - 1);
+    const candidates = container?.isConnected ? [...container.querySelectorAll<HTMLElement>(selector)].filter((e) => !(e as HTMLButtonElement).disabled) : [];
+    const next = candidates[Math.min(index, candidates.length - 1)];
+    if (next !== undefined) return next.focus();
+    const heading = container?.isConnected ? container.querySelector<HTMLElement>('h2') : null;
+    if (heading === null) return focusStepHeading();
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  });
+}

@@ -103,7 +103,7 @@ export function SaveStep() {
           <p data-testid="save-blocked">The plan is empty: enter your contract's licenses on the Overview step (or import the plan JSON) so the file can be checked before it is saved.</p>
         ) : blocked ? (
           <p data-testid="save-blocked">
-            {count(counts.errors, 'error remains')}: the platform's import would refuse this file. Each one is listed below — click it to fix the cell.
+            {count(counts.errors, 'error remains')}: the platform's import would refuse this file. Each one is listed below: click it to go to its cell on the grid, or use the fix offered beside it.
           </p>
         ) : (
           <p>

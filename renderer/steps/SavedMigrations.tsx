@@ -2,6 +2,7 @@
 // was saved, its users and edits, to continue or delete (deleting asks first, in the app's own dialog);
 // and those beyond the ones loaded, removed only when the admin agrees.
 import { useEffect } from 'react';
+import { repairCount } from '../../shared/index';
 import { MAX_LISTED_PROGRESS } from '../../shared/ipc/contract';
 import type { SavedProgressEntry } from '../platform/platform';
 import { discardSaved, pruneOlderSaved, refreshSaved, resume } from '../store/fileActions';
@@ -68,6 +69,11 @@ export function SavedMigrations() {
                 <div className="saved-meta small muted" data-testid="saved-meta">
                   Saved {when(updatedAt)} · {count(progress.users, 'user')}, {num(progress.assigned)} assigned · {count(editsOf(entry), 'edit')}
                 </div>
+                {entry.journal.original && (
+                  <div className="saved-meta small muted ellipsis" data-testid="saved-original" title={entry.journal.original.file.name}>
+                    {count(repairCount(entry.journal), 'repair')} · checked against {entry.journal.original.file.name}
+                  </div>
+                )}
                 {entry.note ? <div className="small saved-note">{entry.note}</div> : null}
                 <div className="saved-actions">
                   <button type="button" className="button small primary" onClick={() => void resume(entry)} data-testid="resume" aria-label={`Continue the migration of ${source.name}`}>
@@ -82,7 +88,7 @@ export function SavedMigrations() {
           })}
         </ul>
       )}
-      {saved.length > 0 && <p className="small muted">You will be asked for the export file again (the sample comes back by itself).</p>}
+      {saved.length > 0 && <p className="small muted">You will be asked for the export file again, and for the original export of a file you validated (the sample comes back by itself).</p>}
       {older.length > 0 && (
         <div className="older-saved" data-testid="older-saved">
           <p className="small">

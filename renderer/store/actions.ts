@@ -156,9 +156,19 @@ export function setMe(email: string | null): void {
 // ---- navigation and view ------------------------------------------------------------------
 
 /** Moving to `step`: a banner raised on another step stays there (it is dropped, not carried along). */
-export function stepPatch(step: Step): { step: Step; notice?: null } {
-  const { notice } = get();
-  return notice?.step !== undefined && notice.step !== step ? { step, notice: null } : { step };
+/**
+ * Going to `step`: a banner of another step goes (banners belong to their step), and so do the Open step's
+ * own notices when leaving it: a refusal, and the encoding chooser asked from a finding (the encoding is
+ * still offered there, from ENCODING_GUESSED).
+ */
+export function stepPatch(step: Step): { step: Step; notice?: null; refusal?: null; encodingAsk?: null } {
+  const { notice, refusal, encodingAsk } = get();
+  return {
+    step,
+    ...(notice?.step !== undefined && notice.step !== step ? { notice: null } : {}),
+    ...(step !== 'open' && refusal !== null ? { refusal: null } : {}),
+    ...(step !== 'open' && encodingAsk !== null ? { encodingAsk: null } : {}),
+  };
 }
 
 export function goTo(step: Step): void {

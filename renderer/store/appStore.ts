@@ -3,7 +3,7 @@
 // screen shows around it. Components read it with useApp(selector); every change goes through actions.
 import { createStore } from 'zustand/vanilla';
 import type { GridApi } from 'ag-grid-community';
-import { parsePlanText, type ColumnChoice, type ColumnRole, type EncodingCandidate, type FileRefusal, type MigrationSession, type Plan, type SourceInfo } from '../../shared/index';
+import { parsePlanText, type ColumnChoice, type ColumnRole, type EncodingCandidate, type FileRefusal, type MigrationSession, type OriginalFile, type Plan, type SourceInfo } from '../../shared/index';
 import samplePlanText from '../../resources/samples/sample-plan.json?raw';
 import type { GridRow } from '../grid/gridRow';
 import type { SavedProgressEntry } from '../platform/platform';
@@ -72,6 +72,8 @@ export interface OpenMigration {
   /** Key of the saved progress in the platform's store. */
   readonly progressId: string;
   readonly originalName: string | null;
+  /** The original export it is checked against (saved progress asks for it again on resume), or null. */
+  readonly originalFile: OriginalFile | null;
   /** The bundled sample (its sample plan stays with it, never carried to a real file). */
   readonly sample?: boolean;
 }

@@ -68,7 +68,7 @@ function save(p: Pending): Promise<void> {
     p.writing = p.rows;
     p.rows = new Uint8Array(p.rows.length);
     try {
-      await platform().saveProgress(open.progressId, journalOf(open.session, open.source, at));
+      await platform().saveProgress(open.progressId, journalOf(open.session, open.source, at, open.originalFile));
       p.writing = null;
       platform().forgetUnsavedProgress?.(open.progressId);
       if (appStore.getState().open === open) appStore.setState({ lastSavedAt: at });
@@ -91,7 +91,7 @@ export function keepUnsavedNow(): void {
   const p = pending;
   if (p === null || (!p.dirty && p.writing === null)) return;
   const { open } = p;
-  platform().keepUnsavedProgress?.(open.progressId, journalOfRows(open.session, open.source, marked(p.rows, p.writing), new Date().toISOString()));
+  platform().keepUnsavedProgress?.(open.progressId, journalOfRows(open.session, open.source, marked(p.rows, p.writing), new Date().toISOString(), open.originalFile));
   void flushAutosave();
 }
 

@@ -19,11 +19,14 @@ import {
   placedFindings,
   placeFinding,
   progressIdFor,
+  repairCount,
   resumeChanges,
+  resumeRepairs,
   sameHeader,
   withColumnChoice,
   type ColumnChoice,
   type Journal,
+  type OriginalFile,
   type Plan,
   type ResumeOutcome,
   type SourceInfo,
@@ -174,9 +177,12 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     const main = chosen.file;
     const plan = chosen.plan;
     // Legacy encodings (guessed or chosen) can be read again in another one, from these bytes.
-    reopen = main.loaded.encoding.startsWith('utf-') ? null : { file: { ...file, bytes: main.bytes }, options };
+    // The original export goes to the worker too: a copy is kept for reading the file again, so it is checked against it again.
+    reopen = main.loaded.encoding.startsWith('utf-') ? null : { file: { ...file, bytes: main.bytes }, options: options.original ? { ...options, original: { ...options.original, bytes: options.original.bytes.slice() } } : options };
     let original = null;
+    let originalFile: OriginalFile | null = null;
     if (options.original) {
+      originalFile = { name: options.original.name, size: options.original.bytes.byteLength, sha256: '' };
       set({ loading: { name: options.original.name, stage: 'reading' } });
       const loadedOriginal = await load(options.original, false, () => !superseded());
       if (!loadedOriginal || superseded()) return false;
@@ -188,6 +194,7 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
       }
       // The original's columns as remembered for its header too (it is read, never asked about).
       original = withColumnChoice(loadedOriginal.loaded, choiceFor(plan.columns, loadedOriginal.loaded.table.header));
+      originalFile = { ...originalFile!, sha256: loadedOriginal.sha256 };
     }
     set({ loading: { name: file.name, stage: 'checking', rows: main.loaded.table.rowCount } });
     // Let the progress paint before the check of every row.
@@ -203,10 +210,13 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     let restored: readonly number[] = [];
     if (journal && options.resume) {
       const outcome = resumeChanges(session, journal, main.sha256);
-      // A file that does not match never replaces (or empties) the saved migration: the admin decides.
-      if (!keepBoth && !options.sameWork && doesNotMatch(outcome, journal, file.name)) {
+      // Repairs against the original come back with the very same two files (their rows are indexes).
+      const repairs = resumeRepairs(session, journal, main.sha256, originalFile?.sha256 ?? null);
+      const repairsLost = repairs === null && repairCount(journal) > 0;
+      // A file that does not match never replaces (or empties) the saved migration, nor drops its repairs: the admin decides.
+      if (!keepBoth && !options.sameWork && (doesNotMatch(outcome, journal, file.name) || repairsLost)) {
         set({ loading: null, step: 'open' });
-        const choice = await askAboutMismatch(options.resume, file.name, outcome);
+        const choice = await askAboutMismatch(options.resume, file.name, outcome, repairsLost);
         if (superseded()) return false;
         if (choice === 'pick') {
           void resume(options.resume, { pickOnly: true, agreed: true });
@@ -216,7 +226,8 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
         keepBoth = choice === 'both';
       }
       restored = session.applyChanges(outcome.changes).rows;
-      notice = resumeNotice(outcome, journal, keepBoth);
+      if (repairs !== null) restored = [...restored, ...session.applyChanges(repairs).rows];
+      notice = resumeNotice(outcome, journal, keepBoth, repairsLost);
     }
     if (options.encoding !== undefined) {
       const read = `Read as ${describeEncoding(main.loaded.encoding)}, as you chose: check that the names look right (it will be saved as UTF-8).`;
@@ -226,11 +237,12 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     await yieldToUi();
     if (superseded()) return false;
     const progressId = options.resume && !keepBoth ? options.resume.id : freshProgressId(progressIdFor(file.name, main.sha256));
-    const step = options.then ?? (journal ? 'assign' : 'overview');
+    // A file validated against the original goes back to Review, where its repairs are.
+    const step = options.then ?? (journal ? (journal.original !== undefined && original !== null ? 'review' : 'assign') : 'overview');
     set({
       loading: null,
       refusal: null,
-      open: { session, indexes: main.indexes, name: file.name, handle: file.handle ?? null, source, progressId, originalName: options.original?.name ?? null, sample: options.sample === true },
+      open: { session, indexes: main.indexes, name: file.name, handle: file.handle ?? null, source, progressId, originalName: options.original?.name ?? null, originalFile, sample: options.sample === true },
       version: get().version + 1,
       history: EMPTY_HISTORY,
       selection: NO_SELECTION,
@@ -262,13 +274,16 @@ function doesNotMatch(outcome: ResumeOutcome, journal: Journal, fileName: string
 
 const savedWhen = (journal: Journal): string => new Date(journal.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
-function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: ResumeOutcome): Promise<string | null> {
+function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: ResumeOutcome, repairsLost = false): Promise<string | null> {
   const { journal } = entry;
   const saved = Object.keys(journal.assignments).length;
   const found = outcome.changes.length;
   const missing = outcome.missingKeys.length;
+  const repairs = repairCount(journal);
   const what =
-    missing === 0
+    repairsLost && !outcome.sourceChanged
+      ? `The original export chosen is not “${journal.original?.file.name ?? ''}” as it was checked against: the ${count(repairs, 'repair')} made from it would be lost.`
+      : missing === 0
       ? 'It has another name and other content than the file the work started from.'
       : found === 0
         ? saved === 1
@@ -276,27 +291,38 @@ function askAboutMismatch(entry: SavedProgressEntry, fileName: string, outcome: 
           : `none of the ${count(saved, 'user')} with saved choices has a row in it.`
         : `${num(missing)} of the ${count(saved, 'user')} with saved choices ${missing === 1 ? 'has' : 'have'} no row in it (${num(found)} ${found === 1 ? 'does' : 'do'}).`;
   return ask({
-    title: 'This file does not match the saved migration',
+    title: repairsLost && !outcome.sourceChanged ? 'This original export does not match the saved check' : 'This file does not match the saved migration',
     body: [
       `You chose “${fileName}” to continue the migration of “${journal.source.name}” (saved ${savedWhen(journal)}, ${count(journal.progress.users, 'user')}).`,
       missing === 0 ? what : `It is not the same export: ${what}`,
+      ...(repairsLost && outcome.sourceChanged ? [`The ${count(repairs, 'repair')} against the original export would be lost: they were made on the file as it was.`] : []),
       'The saved migration is kept as it is, whatever you choose.',
     ],
     choices: [
       { id: 'pick', label: `Choose the file again…`, tone: 'primary' },
       { id: 'both', label: `Keep both: open “${fileName}” as a new migration` },
-      ...(outcome.missingKeys.length === 0 ? [{ id: 'continue', label: `Continue with “${fileName}”` }] : []),
+      ...(outcome.missingKeys.length === 0 && !repairsLost ? [{ id: 'continue', label: `Continue with “${fileName}”` }] : []),
     ],
     cancelLabel: 'Cancel',
     testId: 'mismatch-dialog',
   });
 }
 
-function resumeNotice(outcome: ResumeOutcome, journal: Journal, keepBoth: boolean): Notice {
-  const parts = [keepBoth ? `A new migration, with the plan of “${journal.source.name}”: ${count(outcome.changes.length, 'user')} restored by User ID / Email; the saved migration is kept as it was.` : `Continued from your saved progress: ${count(outcome.changes.length, 'user')} restored.`];
+function resumeNotice(outcome: ResumeOutcome, journal: Journal, keepBoth: boolean, repairsLost = false): Notice {
+  const repairs = repairCount(journal);
+  const restored = !repairsLost && repairs > 0 ? ` and ${count(repairs, 'repair')} against the original export` : '';
+  const users = count(outcome.changes.length, 'user');
+  const parts = [
+    keepBoth
+      ? `A new migration, with the plan of “${journal.source.name}”: ${users} restored by User ID / Email; the saved migration is kept as it was.`
+      : outcome.changes.length === 0 && restored !== ''
+        ? `Continued from your saved progress: ${count(repairs, 'repair')} against the original export restored.`
+        : `Continued from your saved progress: ${users}${restored} restored.`,
+  ];
   if (outcome.sourceChanged && !keepBoth) parts.push(`This file is not byte-for-byte the one "${journal.source.name}" you started from: the saved choices were matched by User ID / Email — check them.`);
   if (outcome.missingKeys.length > 0) parts.push(`${count(outcome.missingKeys.length, 'saved user has', 'saved users have')} no row in this file.`);
-  return { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 ? 'warning' : 'success', text: parts.join(' ') };
+  if (repairsLost && repairs > 0) parts.push(`The ${count(repairs, 'repair')} against the original export ${repairs === 1 ? 'was' : 'were'} made on other files and ${repairs === 1 ? 'is' : 'are'} not restored: repair again on the Review step.`);
+  return { tone: outcome.sourceChanged || outcome.missingKeys.length > 0 || (repairsLost && repairs > 0) ? 'warning' : 'success', text: parts.join(' ') };
 }
 
 /**
@@ -339,11 +365,13 @@ export async function openWithEncoding(encoding: string): Promise<boolean> {
   if (!retry) return false;
   const open = get().open;
   set({ encodingAsk: null, refusal: null });
-  const options: OpenOptions = { ...retry.options, encoding };
+  // Copies again: opening hands the bytes to the worker, and the admin may choose yet another encoding.
+  const original = retry.options.original ? { ...retry.options.original, bytes: retry.options.original.bytes.slice() } : retry.options.original;
+  const options: OpenOptions = { ...retry.options, original, encoding };
   if (open && open.name === retry.file.name) {
-    // The choices made so far carry over by User ID / Email, as saved progress does.
-    const journal = journalOf(open.session, open.source, new Date().toISOString());
-    return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, { ...options, resume: { id: open.progressId, journal }, sameWork: true, then: 'overview' });
+    // The choices made so far carry over by User ID / Email, as saved progress does (and the repairs, on the same bytes).
+    const journal = journalOf(open.session, open.source, new Date().toISOString(), open.originalFile);
+    return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, { ...options, resume: { id: open.progressId, journal }, sameWork: true, then: original ? 'review' : 'overview' });
   }
   return openExport({ ...retry.file, bytes: retry.file.bytes.slice() }, options);
 }
@@ -377,7 +405,31 @@ export async function resume(entry: SavedProgressEntry, how: { pickOnly?: boolea
     }
   }
   const file = await platform().pickFile('export');
-  if (file) await openFile(file, { resume: entry }, how.agreed);
+  if (!file) return;
+  const saved = entry.journal.original;
+  if (saved === undefined) {
+    await openFile(file, { resume: entry }, how.agreed);
+    return;
+  }
+  // Validated against the original export: the check and its repairs need that file again.
+  const original = await pickOriginal(entry, saved.file);
+  if (original) await openFile(file, { resume: entry, original }, how.agreed);
+}
+
+/** Ask for the original export a saved validation was checked against (its own button: a browser opens a file chooser only on a click). */
+async function pickOriginal(entry: SavedProgressEntry, saved: OriginalFile): Promise<PickedFile | null> {
+  const repairs = repairCount(entry.journal);
+  const choice = await ask({
+    title: `Now the original export “${saved.name}”`,
+    body: [
+      `“${entry.journal.source.name}” was checked against the original export “${saved.name}”${repairs > 0 ? `, with ${count(repairs, 'repair')} from it` : ''}. Choose that file to continue the check.`,
+    ],
+    choices: [{ id: 'pick', label: `Choose “${saved.name}”…`, tone: 'primary' }],
+    cancelLabel: 'Cancel',
+    testId: 'original-dialog',
+  });
+  if (choice !== 'pick') return null;
+  return platform().pickFile('original');
 }
 
 export async function refreshSaved(): Promise<void> {

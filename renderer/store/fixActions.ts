@@ -13,7 +13,7 @@ import {
   type ReplaceQuery,
 } from '../../shared/index';
 import { showSelection } from '../grid/gridSync';
-import { edit, notify, setFilters } from './actions';
+import { edit, notify, setFilters, stepPatch } from './actions';
 import { get, set } from './commit';
 import type { HoldersFilter } from './rowView';
 
@@ -90,5 +90,5 @@ export function replaceAll(query: ReplaceQuery, rows?: readonly number[]): numbe
 /** Show the holders of a license or add-on in the grid (a SEATS_EXCEEDED finding's link). */
 export function showHolders(holders: HoldersFilter): void {
   setFilters({ holders, code: null, severity: null });
-  set({ step: 'assign' });
+  set(stepPatch('assign'));
 }

@@ -90,10 +90,10 @@ describe('the store', () => {
     editRows([5, 6, 40], 'Admin', { kind: 'keep' }, 'Edit license of the selection');
     expect(grid.calls).toEqual([{ name: 'refreshCells', args: [{ rowNodes: [grid.nodes[5], grid.nodes[6]], force: true }] }]);
     expect(get().history.undo).toHaveLength(2);
-    expect(nextStep(get().history, 'undo')).toBe('Edit license of the selection → Admin, 3 users');
+    expect(nextStep(get().history, 'undo')).toBe('edit license of the selection → Admin, 3 users');
     undo();
     expect(sessionOf(get())!.licenseOf(40)).toBe('');
-    expect(nextStep(get().history, 'redo')).toBe('Edit license of the selection → Admin, 3 users');
+    expect(nextStep(get().history, 'redo')).toBe('edit license of the selection → Admin, 3 users');
     redo();
     expect(sessionOf(get())!.licenseOf(40)).toBe('Admin');
   });

@@ -3,6 +3,8 @@ import { bridgeKeys, eventChannels, eventPayloadGuards, invokeChannels, isMenuCo
 import { contract, MAX_FILE_BYTES, progressIdSchema } from './contract';
 import { progressIdFor, type Journal } from '../migration/journal';
 
+const ORIGINAL = { name: '00-original-export.csv', size: 1234, sha256: 'c'.repeat(64) };
+
 const journalFixture = (): Journal => ({
   schemaVersion: 1,
   source: { name: 'acme-users.csv', size: 1234, sha256: 'a'.repeat(64), encoding: 'utf-8', delimiter: ',', bom: false, eol: '\n' },
@@ -47,6 +49,7 @@ describe('request schemas accept what the renderer sends and nothing else', () =
     ['lp:progress.prune', { ids: ['acme-1', 'acme-2'] }],
     ['lp:progress.list', undefined],
     ['lp:progress.save', { id: 'acme-users-3f2c', journal: journalFixture() }],
+    ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), original: { file: ORIGINAL, restored: [[3, [0, 5]]], excluded: [7], putBack: [2], layout: false } } }],
     ['lp:progress.discard', { id: 'a'.repeat(64) }],
   ];
   it.each(valid)('%s accepts %o', (channel, payload) => {
@@ -73,6 +76,8 @@ describe('request schemas accept what the renderer sends and nothing else', () =
     ['lp:progress.save', { id: '.hidden', journal: journalFixture() }, 'an id starting with a dot'],
     ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), schemaVersion: 2 } }, 'a journal of another version'],
     ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), extra: 1 } }, 'a journal with an unknown key'],
+    ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), original: { file: ORIGINAL, restored: [[3, [0, 5]]], excluded: [-7], putBack: [], layout: false } } }, 'a repair of a negative row'],
+    ['lp:progress.save', { id: 'acme', journal: { ...journalFixture(), original: { file: { ...ORIGINAL, path: '/home/a/00.csv' }, restored: [], excluded: [], putBack: [], layout: false } } }, 'a path beside the original'],
     ['lp:progress.discard', { id: '' }, 'an empty id'],
   ];
   it.each(invalid)('%s refuses %o (%s)', (channel, payload) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ENCODING_NAMES } from '../csv/encodings';
 import { addOnSchema, licenseSchema, planSchema } from '../plan/plan';
 import { rowKey } from '../validation/userKey';
-import type { CellChange, MigrationSession } from './session';
+import type { CellChange, MigrationSession, RepairState } from './session';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
 
@@ -24,6 +24,8 @@ export const JOURNAL_LIMITS = {
   users: 100_000_000,
   planEntries: 1000,
   planNameChars: 256,
+  /** Columns a restored row lists (a spreadsheet's widest row). */
+  columns: 16_384,
   timestampChars: 64,
 } as const;
 
@@ -39,6 +41,28 @@ export const sourceInfoSchema = z.strictObject({
 });
 
 const count = z.number().int().nonnegative().max(JOURNAL_LIMITS.users);
+const rowIndex = z.number().int().nonnegative().max(JOURNAL_LIMITS.users);
+const manyRows = z.array(rowIndex).max(JOURNAL_LIMITS.assignments);
+
+/** The original export a file was checked against: which file the repairs need back on resume. */
+export const originalFileSchema = z.strictObject({
+  name: z.string().max(JOURNAL_LIMITS.nameChars),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Validating against the original export: that file, and the repairs made against it (docs/rules.md
+ * "Repairing a file against the original"). Rows are indexes into the file (and `putBack` into the
+ * original): the repairs are bound to these exact bytes, and come back only when both files do.
+ */
+const originalSchema = z.strictObject({
+  file: originalFileSchema,
+  restored: z.array(z.tuple([rowIndex, z.array(z.number().int().nonnegative().max(JOURNAL_LIMITS.columns)).min(1).max(JOURNAL_LIMITS.columns)])).max(JOURNAL_LIMITS.assignments),
+  excluded: manyRows,
+  putBack: manyRows,
+  layout: z.boolean(),
+});
 
 /** A real file starts with an empty plan the admin has not filled yet: saved progress keeps it as it is. */
 const emptyPlanSchema = z.strictObject({ licenses: z.array(licenseSchema).length(0), addOns: z.array(addOnSchema).length(0) });
@@ -61,10 +85,13 @@ export const journalSchema = z.strictObject({
     .refine((record) => Object.keys(record).length <= JOURNAL_LIMITS.assignments, { message: `at most ${JOURNAL_LIMITS.assignments.toLocaleString('en-US')} saved assignments` }),
   /** Users assigned / users in the file, for the "continue the migration" offer. */
   progress: z.strictObject({ assigned: count, users: count }),
+  /** Only when the file was validated against the original export. */
+  original: originalSchema.optional(),
   updatedAt: z.string().max(JOURNAL_LIMITS.timestampChars),
 });
 
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+export type OriginalFile = z.infer<typeof originalFileSchema>;
 export type Journal = z.infer<typeof journalSchema>;
 
 /** The key a row is saved under (validation/userKey.ts): User ID when the row has one, else its Email. */
@@ -73,17 +100,17 @@ export function userKey(session: MigrationSession, r: number): string | null {
 }
 
 /** Build the journal of a session: every row whose New License / New Add-ons differ from the file's. */
-export function journalOf(session: MigrationSession, source: SourceInfo, updatedAt: string): Journal {
+export function journalOf(session: MigrationSession, source: SourceInfo, updatedAt: string, original: OriginalFile | null = null): Journal {
   // Only edited rows are visited: an autosave after one edit must not scan a million rows.
   const assignments: Journal['assignments'] = {};
   for (const r of [...session.editedRows()].sort((a, b) => a - b)) {
     const key = userKey(session, r);
     if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
   }
-  return journalWith(session, source, updatedAt, assignments);
+  return journalWith(session, source, updatedAt, assignments, original);
 }
 
-function journalWith(session: MigrationSession, source: SourceInfo, updatedAt: string, assignments: Journal['assignments']): Journal {
+function journalWith(session: MigrationSession, source: SourceInfo, updatedAt: string, assignments: Journal['assignments'], original: OriginalFile | null): Journal {
   return {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
     source,
@@ -91,23 +118,32 @@ function journalWith(session: MigrationSession, source: SourceInfo, updatedAt: s
     me: session.myEmail,
     assignments,
     progress: { assigned: session.assignedCount, users: session.rowCount },
+    ...(original !== null && session.original !== null ? { original: { file: original, ...repairOf(session.repairState()) } } : {}),
     updatedAt,
   };
 }
+
+const repairOf = (state: RepairState): Omit<NonNullable<Journal['original']>, 'file'> => ({
+  restored: state.restored.map(([r, columns]) => [r, [...columns]]),
+  excluded: [...state.excluded],
+  putBack: [...state.putBack],
+  layout: state.layout,
+});
 
 /**
  * The journal of only `rows` (what changed since the last durable save), each with its cells as they are
  * now, also when they are back to the file's: merged over that save (mergeJournal) it gives the journal of
  * the session. Small enough to write synchronously while the page unloads.
  */
-export function journalOfRows(session: MigrationSession, source: SourceInfo, rows: Iterable<number>, updatedAt: string): Journal {
+export function journalOfRows(session: MigrationSession, source: SourceInfo, rows: Iterable<number>, updatedAt: string, original: OriginalFile | null = null): Journal {
   const assignments: Journal['assignments'] = {};
   for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
     if (!(r >= 0 && r < session.rowCount)) continue;
     const key = userKey(session, r);
     if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
   }
-  return journalWith(session, source, updatedAt, assignments);
+  // The repairs are few and written whole (the later journal's replace the saved ones).
+  return journalWith(session, source, updatedAt, assignments, original);
 }
 
 /** A journal of changed rows (journalOfRows) over the last durable save of the same migration: the later wins. */
@@ -124,6 +160,24 @@ export interface ResumeOutcome {
   readonly missingKeys: string[];
   /** The file is not byte-for-byte the one the journal was made from. */
   readonly sourceChanged: boolean;
+}
+
+/**
+ * The repairs saved in `journal`, as changes to `session`: only when the file and the original are the
+ * very bytes they were made on (`originalSha256`: the original opened now, or null); else null.
+ */
+export function resumeRepairs(session: MigrationSession, journal: Journal, currentSha256: string, originalSha256: string | null): CellChange[] | null {
+  const saved = journal.original;
+  if (saved === undefined) return [];
+  if (session.original === null || journal.source.sha256 !== currentSha256 || saved.file.sha256 !== originalSha256) return null;
+  return session.repairChangesOf(saved);
+}
+
+/** How many repairs a journal holds (restored cells, rows left out, users put back, the columns): for the Open step. */
+export function repairCount(journal: Journal): number {
+  const saved = journal.original;
+  if (saved === undefined) return 0;
+  return saved.restored.reduce((sum, [, columns]) => sum + columns.length, 0) + saved.excluded.length + saved.putBack.length + (saved.layout ? 1 : 0);
 }
 
 export function resumeChanges(session: MigrationSession, journal: Journal, currentSha256: string): ResumeOutcome {

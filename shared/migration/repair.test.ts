@@ -3,6 +3,7 @@
 // the original's bytes with the edited file's New License / New Add-ons, and every repair undoes.
 import { describe, expect, it } from 'vitest';
 import { cleanFile } from './clean';
+import { JOURNAL_LIMITS, journalOf, parseJournal, repairCount, resumeRepairs } from './journal';
 import { cleanFromOriginal, differsFromOriginal, findingRepair, repairChanges, repairGroups } from './repair';
 import { createSession, type MigrationSession } from './session';
 import { csv, decodeUtf8, placedOf, sessionOf } from '../../test/support/builders';
@@ -140,5 +141,55 @@ describe('rows the original lacks and users the file lacks', () => {
     const before = s.counts();
     expect(s.applyChanges([{ row: 99, excluded: true }, { row: -1, putBack: [42] }]).undo).toEqual([]);
     expect(s.counts()).toEqual(before);
+  });
+});
+
+describe('repairs in saved progress (docs/formats.md "Saved progress")', () => {
+  const SOURCE = { name: '03.csv', size: 1, sha256: 'b'.repeat(64), encoding: 'utf-8', delimiter: ',', bom: false, eol: '\n' } as const;
+  const ORIGINAL_FILE = { name: '00-original-export.csv', size: ORIGINAL_BYTES.byteLength, sha256: 'c'.repeat(64) };
+
+  it('keeps every repair (cells restored, rows left out, users put back) and brings it back on the same two files', () => {
+    const s = repairing('03-lo-open-resave-csv-defaults.csv');
+    s.applyChanges(repairChanges(s, 'all'));
+    s.applyChanges([{ row: 4, excluded: true }]);
+    const journal = parseJournal(JSON.parse(JSON.stringify(journalOf(s, SOURCE, '2026-01-01T00:00:00.000Z', ORIGINAL_FILE))));
+    if (!journal.ok) throw new Error(journal.error);
+    expect(journal.value.original?.file).toEqual(ORIGINAL_FILE);
+    expect(journal.value.original?.excluded).toEqual([4]);
+    expect(repairCount(journal.value)).toBe(26);
+
+    const again = repairing('03-lo-open-resave-csv-defaults.csv');
+    const changes = resumeRepairs(again, journal.value, SOURCE.sha256, ORIGINAL_FILE.sha256)!;
+    again.applyChanges(changes);
+    expect(again.counts()).toEqual(s.counts());
+    expect(again.repairState()).toEqual(s.repairState());
+    expect(decodeUtf8(cleanFile(again).bytes)).toBe(decodeUtf8(cleanFile(s).bytes));
+  });
+
+  it('brings nothing back from other bytes of the file or of the original, and a journal without an original has no repairs', () => {
+    const s = repairing('03-lo-open-resave-csv-defaults.csv');
+    s.applyChanges(repairChanges(s, 'all'));
+    const journal = journalOf(s, SOURCE, '2026-01-01T00:00:00.000Z', ORIGINAL_FILE);
+    expect(resumeRepairs(s, journal, 'd'.repeat(64), ORIGINAL_FILE.sha256)).toBeNull();
+    expect(resumeRepairs(s, journal, SOURCE.sha256, 'd'.repeat(64))).toBeNull();
+    expect(resumeRepairs(s, journal, SOURCE.sha256, null)).toBeNull();
+    const plain = journalOf(s, SOURCE, '2026-01-01T00:00:00.000Z');
+    expect(plain.original).toBeUndefined();
+    expect(resumeRepairs(s, plain, SOURCE.sha256, null)).toEqual([]);
+  });
+
+  it('bounds every repair field, and a saved column past the file is dropped, not restored', () => {
+    const s = repairing('03-lo-open-resave-csv-defaults.csv');
+    const journal = journalOf(s, SOURCE, '2026-01-01T00:00:00.000Z', ORIGINAL_FILE);
+    const withOriginal = (patch: object) => parseJournal({ ...journal, original: { ...journal.original, ...patch } });
+    expect(withOriginal({}).ok).toBe(true);
+    expect(withOriginal({ restored: [[1, []]] }).ok).toBe(false);
+    expect(withOriginal({ restored: [[1, [JOURNAL_LIMITS.columns + 1]]] }).ok).toBe(false);
+    expect(withOriginal({ excluded: [-1] }).ok).toBe(false);
+    expect(withOriginal({ putBack: [1.5] }).ok).toBe(false);
+    expect(withOriginal({ extra: true }).ok).toBe(false);
+    expect(withOriginal({ file: { ...ORIGINAL_FILE, name: 'x'.repeat(JOURNAL_LIMITS.nameChars + 1) } }).ok).toBe(false);
+    const far = s.repairChangesOf({ restored: [[1, [0, 900]]], excluded: [99_999], putBack: [], layout: false });
+    expect(far).toEqual([{ row: 1, restored: [0] }]);
   });
 });

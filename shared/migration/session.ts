@@ -36,6 +36,14 @@ export interface CellChange {
   readonly layout?: boolean;
 }
 
+/** The repairs in force (MigrationSession.repairState), as saved progress keeps them. */
+export interface RepairState {
+  readonly restored: readonly (readonly [row: number, columns: readonly number[]])[];
+  readonly excluded: readonly number[];
+  readonly putBack: readonly number[];
+  readonly layout: boolean;
+}
+
 export interface AppliedChange {
   /** Rows whose values changed (indexes into the session's rows). */
   readonly rows: readonly number[];
@@ -80,6 +88,8 @@ export class MigrationSession {
   /** Repair: restored locked columns per row, rows left out, removed users put back, the original's columns. */
   private readonly restoredCells = new Map<number, readonly number[]>();
   private readonly excluded: Uint8Array;
+  /** Rows left out now (so saving progress scans `excluded` only when some are). */
+  private excludedCount = 0;
   private putBack: ReadonlySet<number> = new Set();
   private layout = false;
   /** Original record of each USER_REMOVED finding, by its originalRow. */
@@ -249,6 +259,36 @@ export class MigrationSession {
     return this.layout;
   }
 
+  /**
+   * Every repair in force, for saved progress (docs/formats.md "Saved progress"): restored locked columns
+   * per row, rows left out, original records put back, the original's columns. Rows are indexes: the
+   * repairs are bound to these exact bytes of the file and the original.
+   */
+  repairState(): RepairState {
+    const restored: [number, number[]][] = [...this.restoredCells].sort((a, b) => a[0] - b[0]).map(([r, columns]) => [r, [...columns]]);
+    const excluded: number[] = [];
+    if (this.excludedCount > 0) for (let r = 0; r < this.rowCount; r++) if (this.excluded[r] === 1) excluded.push(r);
+    return { restored, excluded, putBack: [...this.putBack].sort((a, b) => a - b), layout: this.layout };
+  }
+
+  /** The changes that bring back a saved repairState() (resume of the same file and original). */
+  repairChangesOf(state: RepairState): CellChange[] {
+    if (this.original === null) return [];
+    const changes: CellChange[] = [];
+    const rows = new Map<number, { -readonly [K in keyof CellChange]: CellChange[K] }>();
+    const rowChange = (r: number) => {
+      let change = rows.get(r);
+      if (change === undefined) rows.set(r, (change = { row: r }));
+      return change;
+    };
+    const width = this.source.table.header.length;
+    for (const [r, columns] of state.restored) if (r >= 0 && r < this.rowCount) rowChange(r).restored = columns.filter((c) => c >= 0 && c < width);
+    for (const r of state.excluded) if (r >= 0 && r < this.rowCount) rowChange(r).excluded = true;
+    changes.push(...rows.values());
+    if (state.putBack.length > 0 || state.layout) changes.push({ row: -1, putBack: state.putBack, layout: state.layout });
+    return changes;
+  }
+
   /** The original record a USER_REMOVED finding is about, or -1. */
   removedRecordOf(f: Finding): number {
     return f.code === 'USER_REMOVED' ? (this.removedRecord.get(f.originalRow) ?? -1) : -1;
@@ -353,6 +393,7 @@ export class MigrationSession {
         before.excluded = this.excluded[r] === 1;
         this.unevaluate(r);
         this.excluded[r] = change.excluded ? 1 : 0;
+        this.excludedCount += change.excluded ? 1 : -1;
         this.refreshStatic(r);
       }
       if (change.restored !== undefined && this.original !== null) {
