@@ -207,7 +207,9 @@ export interface TokenizeOptions {
  * file would be a new function each time, and the JIT would re-optimize the loop at every load).
  */
 export interface RecordVisitor {
-  visit(record: number, cells: readonly string[], header: readonly string[]): void;
+  /** Before the first record: the header, and how many data records there can be (at most). */
+  begin(header: readonly string[], records: number): void;
+  visit(record: number, cells: readonly string[]): void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -224,7 +226,10 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
   }
   const whole = tokenizeWhole(text, prepared, dialect);
   const { visitor } = options;
-  if (visitor) for (let r = 0; r < whole.rowCount; r++) visitor.visit(r, whole.cells(r), whole.header);
+  if (visitor) {
+    visitor.begin(whole.header, whole.rowCount);
+    for (let r = 0; r < whole.rowCount; r++) visitor.visit(r, whole.cells(r));
+  }
   return whole;
 }
 
@@ -344,6 +349,7 @@ function tokenizeCompact(
   let count = 0;
   let blankRows = headerRecord - first;
   const pending: { record: number; kind: MalformedKind; fields: number; offset: number; lines: number }[] = [];
+  visitor?.begin(header, recordIndex.length);
   for (let a = headerRecord + 1; a < total; a += CHUNK_RECORDS) {
     const b = Math.min(total, a + CHUNK_RECORDS);
     const parsed = parser.parse(input.slice(all[2 * a], all[2 * (b - 1) + 1] + nl), 0, false);
@@ -362,7 +368,7 @@ function tokenizeCompact(
       recordIndex[r] = fileRecord - first;
       spans[2 * r] = all[2 * fileRecord];
       spans[2 * r + 1] = all[2 * fileRecord + 1];
-      visitor?.visit(r, fields, header);
+      visitor?.visit(r, fields);
       for (let j = 0; j < columns.length; j++) {
         const cell = fields[columns[j]] ?? '';
         const pool = interned[j];

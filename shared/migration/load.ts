@@ -96,38 +96,34 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
 
 /** Builds KeyHashes record by record while the file is read (the key columns found from the header). */
 class KeyHashesBuilder implements RecordVisitor {
-  private columns: Pick<ColumnMap, 'userId' | 'email'> | null = null;
+  private idColumn = -1;
+  private emailColumn = -1;
+  private id: Int32Array | null = null;
+  private email: Int32Array | null = null;
 
   /** `choices`: remembered column choices (the user key may be a column of another name). */
   constructor(private readonly choices?: readonly ColumnChoice[]) {}
 
-  private id: Int32Array = new Int32Array(1024);
-  private email: Int32Array = new Int32Array(1024);
+  begin(header: readonly string[], records: number): void {
+    const { userId, email } = mapColumns(header, choiceFor(this.choices, header)).columns;
+    this.idColumn = userId;
+    this.emailColumn = email;
+    this.id = userId >= 0 ? new Int32Array(records) : null;
+    this.email = email >= 0 ? new Int32Array(records) : null;
+  }
 
-  visit(r: number, cells: readonly string[], header: readonly string[]): void {
-    this.columns ??= mapColumns(header, choiceFor(this.choices, header)).columns;
-    if (r >= this.id.length) {
-      this.id = grow(this.id, r);
-      this.email = grow(this.email, r);
-    }
-    const { userId, email } = this.columns;
-    if (userId >= 0) this.id[r] = userIdHash(cells[userId] ?? '');
-    if (email >= 0) this.email[r] = emailHash(cells[email] ?? '');
+  visit(r: number, cells: readonly string[]): void {
+    const { id, email } = this;
+    if (id !== null) id[r] = userIdHash(cells[this.idColumn] ?? '');
+    if (email !== null) email[r] = emailHash(cells[this.emailColumn] ?? '');
   }
 
   done(rows: number): KeyHashes {
-    const columns = this.columns ?? { userId: -1, email: -1 };
-    const fit = (a: Int32Array): Int32Array => (a.length >= rows ? a.subarray(0, rows) : grow(a, rows - 1).subarray(0, rows));
-    return { id: columns.userId >= 0 ? fit(this.id) : null, email: columns.email >= 0 ? fit(this.email) : null };
+    const fit = (a: Int32Array | null): Int32Array | null => (a === null ? null : a.length === rows ? a : a.slice(0, rows));
+    // No record seen (an empty file): the columns are still those of the header, with no rows.
+    if (this.id === null && this.email === null) return { id: null, email: null };
+    return { id: fit(this.id), email: fit(this.email) };
   }
-}
-
-function grow(array: Int32Array, index: number): Int32Array {
-  let length = array.length;
-  while (length <= index) length *= 2;
-  const out = new Int32Array(length);
-  out.set(array);
-  return out;
 }
 
 export interface LoadOptions extends DecodeOptions, TextOptions {
