@@ -7,7 +7,7 @@ import {
   choiceOf,
   cleanFile,
   columnsToAsk,
-  createSession,
+  createSessionInSlices,
   describeEncoding,
   encodingCandidates,
   journalOf,
@@ -92,6 +92,9 @@ function rememberChoice(plan: Plan, choice: ColumnChoice): Plan {
   const others = (plan.columns ?? []).filter((c) => !sameHeader(c.header, choice.header));
   return { ...plan, columns: [...others, choice].slice(-50) };
 }
+
+/** Rows checked per task while a file opens (a few milliseconds each here): no long task however large the file. */
+const SESSION_SLICE_ROWS = 20_000;
 
 const baseName = (name: string): string => name.replace(/\.[^.]*$/, '');
 
@@ -201,7 +204,9 @@ export async function openExport(file: PickedFile, options: OpenOptions = {}): P
     await afterPaint();
     if (superseded()) return false;
     mark('session-start');
-    const session = createSession(main.loaded, plan, { original, me: journal ? journal.me : (options.me ?? null) });
+    // The rows are checked a slice at a time: the page stays responsive however many users there are.
+    const session = await createSessionInSlices(main.loaded, plan, { original, me: journal ? journal.me : (options.me ?? null) }, yieldToUi, SESSION_SLICE_ROWS, superseded);
+    if (session === null || superseded()) return false;
     mark('session-end');
     const { table } = main.loaded;
     const source: SourceInfo = { name: file.name, size: fileSize, sha256: main.sha256, encoding: main.loaded.encoding, delimiter: table.dialect.delimiter, bom: main.loaded.bom, eol: table.dialect.eol };

@@ -115,10 +115,12 @@ export class MigrationSession {
   /** Bumped by every change: the renderer's cue to re-read. */
   revision = 0;
 
+  /** `rowsLater`: leave checking the rows to evaluateRows (inSlices); the session is not usable until then. */
   constructor(
     readonly source: LoadedExport,
     plan: Plan,
     options: SessionOptions = {},
+    rowsLater = false,
   ) {
     const { table, columns } = source;
     const n = table.rowCount;
@@ -148,7 +150,19 @@ export class MigrationSession {
     const mine = this.me === null ? -1 : firstWithEmail(table, columns.email, this.malformed, source.keyHashes?.email ?? null, this.me);
     this.meRows = new Set(mine >= 0 ? [mine] : []);
 
-    this.evaluateAll();
+    if (rowsLater) this.resetCounts();
+    else this.evaluateAll();
+  }
+
+  /** createSessionInSlices: the rows checked `sliceRows` at a time, `pause()` awaited before each slice. */
+  static async inSlices(source: LoadedExport, plan: Plan, options: SessionOptions, pause: () => Promise<void>, sliceRows: number, stopped: () => boolean): Promise<MigrationSession | null> {
+    const session = new MigrationSession(source, plan, options, true);
+    for (let from = 0; from < session.rowCount; from += sliceRows) {
+      await pause();
+      if (stopped()) return null;
+      session.evaluateRows(from, Math.min(session.rowCount, from + sliceRows));
+    }
+    return session;
   }
 
   // ---- reading ----------------------------------------------------------------------------
@@ -614,6 +628,11 @@ export class MigrationSession {
   }
 
   private evaluateAll(): void {
+    this.resetCounts();
+    this.evaluateRows(0, this.rowCount);
+  }
+
+  private resetCounts(): void {
     this.assigned = 0;
     this.dynErrors.fill(0);
     this.dynWarnings.fill(0);
@@ -621,7 +640,11 @@ export class MigrationSession {
     this.dynWarningTotal = 0;
     this.dynCodes.fill(0);
     this.rowsPerCode.fill(0);
-    for (let r = 0; r < this.rowCount; r++) {
+  }
+
+  /** Check rows `from` to `to` - 1 after resetCounts (evaluateAll, or a slice of inSlices, in row order). */
+  private evaluateRows(from: number, to: number): void {
+    for (let r = from; r < to; r++) {
       if (this.staticCodes[r] !== 0) this.countCodes(this.staticCodes[r], 1);
       this.evaluateRow(r);
     }
@@ -669,4 +692,13 @@ const isAssigned = (license: string): boolean => license !== '' && license.trim(
 /** Build a session: the whole file checked once; edits are incremental from then on. */
 export function createSession(source: LoadedExport, plan: Plan, options: SessionOptions = {}): MigrationSession {
   return new MigrationSession(source, plan, options);
+}
+
+/**
+ * The same session as createSession, its rows checked `sliceRows` at a time with `pause()` awaited before
+ * each slice, so a page stays responsive while a million rows are checked; null when `stopped()` turns
+ * true between slices (another file was opened meanwhile).
+ */
+export function createSessionInSlices(source: LoadedExport, plan: Plan, options: SessionOptions, pause: () => Promise<void>, sliceRows = 25_000, stopped: () => boolean = () => false): Promise<MigrationSession | null> {
+  return MigrationSession.inSlices(source, plan, options, pause, Math.max(1, sliceRows), stopped);
 }
