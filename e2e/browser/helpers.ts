@@ -80,3 +80,16 @@ export async function mapInTable(page: Page, current: string, license: string, a
   await page.locator(`[data-testid="mapping-table"] tr[data-current="${current}"] [data-testid="mapping-license"]`).selectOption(license);
   if (apply) await page.getByTestId('mapping-apply').click();
 }
+
+/** A file as the file chooser takes it: a path, or a name with its bytes. */
+export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+/** Validate `file` against the real-client original export (00) with the real-client plan, from a fresh app. */
+export async function validateAgainstOriginal(page: Page, file: ChosenFile): Promise<void> {
+  await freshApp(page);
+  await chooseFile(page, () => page.getByTestId('validate-import-plan').click(), path.join(realClient, 'plan.json'));
+  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
+  await chooseFile(page, () => page.getByTestId('pick-original').click(), path.join(realClient, '00-original-export.csv'));
+  await page.getByTestId('validate').click();
+  await expect(page.getByTestId('verdict')).toContainText('checked against the original export 00-original-export.csv');
+}

@@ -5,26 +5,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, realClient, seat } from './helpers';
+import { cell, chooseFile, downloadText, gotoStep, realClient, seat, validateAgainstOriginal, type ChosenFile } from './helpers';
 
 const ORIGINAL = path.join(realClient, '00-original-export.csv');
 const RESAVE = path.join(realClient, '03-lo-open-resave-csv-defaults.csv');
-const PLAN = path.join(realClient, 'plan.json');
 const LOCKED = '[data-code="LOCKED_COLUMN_CHANGED"]';
 
-type FileArg = string | { name: string; mimeType: string; buffer: Buffer };
-
-async function validate(page: Page, file: FileArg): Promise<void> {
-  await freshApp(page);
-  await chooseFile(page, () => page.getByTestId('validate-import-plan').click(), PLAN);
-  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
-  await chooseFile(page, () => page.getByTestId('pick-original').click(), ORIGINAL);
-  await page.getByTestId('validate').click();
-  await expect(page.getByTestId('verdict')).toContainText('checked against the original export 00-original-export.csv');
-}
 
 /** Continue the one saved migration: the file, then (asked in the app's dialog) the original export. */
-async function resumeWith(page: Page, file: FileArg, original: FileArg = ORIGINAL): Promise<void> {
+async function resumeWith(page: Page, file: ChosenFile, original: ChosenFile = ORIGINAL): Promise<void> {
   await chooseFile(page, () => page.getByTestId('resume').click(), file);
   const dialog = page.getByTestId('original-dialog');
   await expect(dialog).toContainText('checked against the original export “00-original-export.csv”');
@@ -32,7 +21,7 @@ async function resumeWith(page: Page, file: FileArg, original: FileArg = ORIGINA
 }
 
 test('cells restored from the original per cell and per cause survive a reload, and come back when both files are chosen again', async ({ page }) => {
-  await validate(page, RESAVE);
+  await validateAgainstOriginal(page, RESAVE);
   await expect(page.getByTestId('error-count')).toHaveText('25');
   const phone = page.getByTestId('review-errors').locator(`${LOCKED}[data-row="3"]`).filter({ hasText: 'Phone changed' });
   await phone.getByTestId('repair-finding').click();
@@ -66,7 +55,7 @@ test('a row left out, a user put back and a "Did you mean" made just before a re
     .replace('005000000000011,Eve,Null', '005000000000099,New,Person,new.person@example.com,,,,,,,,Platform,,\n005000000000011,Eve,Null')
     .replace('Sales Cloud,,,\n005000000000002', 'Sales Cloud,Salse Cloud,,\n005000000000002');
   const file = { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) };
-  await validate(page, file);
+  await validateAgainstOriginal(page, file);
   const panel = page.getByTestId('repair-panel');
   await panel.locator('[data-repair="newUsers"] button').click();
   await expect(seat(page, 'Platform')).toHaveText('1 / 6');
@@ -95,7 +84,7 @@ test('a row left out, a user put back and a "Did you mean" made just before a re
 });
 
 test('another original export never drops the saved repairs: the app says so, and the saved migration stays as it was', async ({ page }) => {
-  await validate(page, RESAVE);
+  await validateAgainstOriginal(page, RESAVE);
   await page.getByTestId('repair-panel').getByTestId('repair-all').click();
   await expect(page.getByTestId('error-count')).toHaveText('0');
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });

@@ -5,25 +5,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, mapInTable, openSample, realClient, seat, shotBoth } from './helpers';
+import { cell, downloadText, freshApp, gotoStep, mapInTable, openSample, realClient, seat, shotBoth, validateAgainstOriginal } from './helpers';
 
 const ORIGINAL = path.join(realClient, '00-original-export.csv');
-const PLAN = path.join(realClient, 'plan.json');
 const LOCKED = '[data-code="LOCKED_COLUMN_CHANGED"]';
 
-async function validate(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await freshApp(page);
-  await chooseFile(page, () => page.getByTestId('validate-import-plan').click(), PLAN);
-  await chooseFile(page, () => page.getByTestId('pick-validate').click(), file);
-  await chooseFile(page, () => page.getByTestId('pick-original').click(), ORIGINAL);
-  await page.getByTestId('validate').click();
-  await expect(page.getByTestId('verdict')).toContainText('checked against the original export 00-original-export.csv');
-}
 
 const errorCount = async (page: Page): Promise<number> => Number((await page.getByTestId('error-count').textContent())!.replace(/,/g, ''));
 
 test('restores damaged cells from the original per cell, per cause and all at once, then saves the original export with the new licenses', async ({ page }) => {
-  await validate(page, path.join(realClient, '03-lo-open-resave-csv-defaults.csv'));
+  await validateAgainstOriginal(page, path.join(realClient, '03-lo-open-resave-csv-defaults.csv'));
   const panel = page.getByTestId('repair-panel');
   await expect(panel.locator('[data-repair="cause:leadingZeros"]')).toContainText('Leading zeros removed · 18 cells');
   await expect(panel.locator('[data-repair="cause:formulaEvaluated"]')).toContainText('1 cell');
@@ -70,7 +61,7 @@ test('restores damaged cells from the original per cell, per cause and all at on
 });
 
 test('a UTF-16 re-save with every cell quoted (fixture 05) is saved with the original quoting and encoding once repaired', async ({ page }) => {
-  await validate(page, path.join(realClient, '05-lo-utf16le-bom-comma.csv'));
+  await validateAgainstOriginal(page, path.join(realClient, '05-lo-utf16le-bom-comma.csv'));
   await page.getByTestId('repair-panel').getByTestId('repair-all').click();
   await expect(page.getByTestId('error-count')).toHaveText('0');
   await gotoStep(page, 'save');
@@ -84,7 +75,7 @@ test('"Did you mean …" fixes one cell, then "fix all N like this" the others, 
     .replace('Sales Cloud,,,\n005000000000002', 'Sales Cloud,Salse Cloud,,\n005000000000002')
     .replace('Service Cloud,Sales Cloud,Add-on A;Add-on B', 'Service Cloud,Salse Cloud,Adon A;Add-on B')
     .replace(',,Sales Cloud,Add-on A,', ',,Salse Cloud,Adon A,');
-  await validate(page, { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
+  await validateAgainstOriginal(page, { name: 'typos.csv', mimeType: 'text/csv', buffer: Buffer.from(typos) });
   const errors = page.getByTestId('review-errors');
   await expect(errors.locator('[data-code="UNKNOWN_LICENSE"]')).toHaveCount(3);
   const first = errors.locator('[data-code="UNKNOWN_LICENSE"]').first();
@@ -156,7 +147,7 @@ test('a user the original lacks is left out (struck through, not written) and a 
   const edited = original
     .replace('005000000000010,Omar,Haddad,omar@example.com,0042,,2024-08-08,,Eng,12.50,,,,\n', '')
     .replace('005000000000011,Eve,Null', '005000000000099,New,Person,new.person@example.com,,,,,,,,Platform,,\n005000000000011,Eve,Null');
-  await validate(page, { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await validateAgainstOriginal(page, { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
   const panel = page.getByTestId('repair-panel');
   await expect(panel.locator('[data-repair="newUsers"]')).toContainText('Users not in the original export · 1 row');
   await expect(panel.locator('[data-repair="removed"]')).toContainText('Users missing from this file · 1 user');
