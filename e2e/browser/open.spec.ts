@@ -60,3 +60,28 @@ test('shows progress while a large file loads', async ({ page }) => {
   await expect(page.getByTestId('plan-editor')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('current-license-counts')).toContainText('60,000');
 });
+
+test('while the Open step waits for a file, a hidden grid warms AG Grid up once and is removed: nobody can see, read or reach it', async ({ page }) => {
+  // Record the warm-up grid when it appears (it may come and go between two polls).
+  await page.addInitScript(() => {
+    const seen: { ariaHidden: string | null; inert: boolean; visibility: string; left: number }[] = [];
+    (window as unknown as { __warmUps: typeof seen }).__warmUps = seen;
+    new MutationObserver(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="grid-warm-up"]');
+      if (el && !el.dataset.seen && el.querySelector('.ag-root')) {
+        el.dataset.seen = '1';
+        seen.push({ ariaHidden: el.getAttribute('aria-hidden'), inert: el.inert, visibility: getComputedStyle(el).visibility, left: el.getBoundingClientRect().right });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await freshApp(page);
+  await page.waitForFunction(() => (window as unknown as { __warmUps: unknown[] }).__warmUps.length > 0);
+  await expect(page.getByTestId('grid-warm-up')).toHaveCount(0);
+  const [warmUp] = await page.evaluate(() => (window as unknown as { __warmUps: { ariaHidden: string | null; inert: boolean; visibility: string; left: number }[] }).__warmUps);
+  expect(warmUp).toEqual({ ariaHidden: 'true', inert: true, visibility: 'hidden', left: expect.any(Number) });
+  expect(warmUp.left).toBeLessThanOrEqual(0);
+  // opening a file shows the real grid, and no warm-up again
+  await chooseFile(page, () => page.getByTestId('pick-export').click(), path.join(samples, 'sample-export.csv'));
+  await expect(page.getByTestId('plan-editor')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __warmUps: unknown[] }).__warmUps.length)).toBe(1);
+});

@@ -7,6 +7,7 @@ import { SeatCounters } from '../components/SeatCounters';
 import { platform } from '../platform/index';
 import type { MenuCommand } from '../platform/platform';
 import { AssignStep } from '../steps/AssignStep';
+import { GridWarmUp } from '../grid/GridWarmUp';
 import { MappingStep } from '../steps/MappingStep';
 import { OpenStep } from '../steps/OpenStep';
 import { OverviewStep } from '../steps/OverviewStep';
@@ -144,6 +145,7 @@ export function App() {
           </button>
         </div>
       </header>
+      {step === 'open' && !fileName && <GridWarmUp dark={dark} />}
       <section className="counters-bar" aria-label="Seats and problems">
         <SeatCounters />
       </section>

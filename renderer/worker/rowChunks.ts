@@ -8,7 +8,7 @@
 export const CELL_SEPARATOR = '\u001f';
 
 /** Rows per chunk: a few MB of text, a few ms to unpack a slice of it. */
-export const CHUNK_ROWS = 50_000;
+export const CHUNK_ROWS = 20_000;
 
 /** A column with more distinct values than this travels as text from the next chunk on (codes stay 16-bit). */
 export const MAX_DICTIONARY = 8192;
