@@ -10,11 +10,6 @@ export interface SameKey {
   same(a: number, b: number): boolean;
 }
 
-/** Tells whether a row holds the key looked for. */
-export interface RowMatch {
-  matches(row: number): boolean;
-}
-
 /**
  * First rows by key when only a hash of each key is at hand (the keys stay in the file): rows whose
  * hashes match are compared with `same`, which reads their keys again — rare, as it only happens for
@@ -49,17 +44,6 @@ export class HashedFirstRows {
     return -1;
   }
 
-  /** The first row recorded with `hash` for which `matches` holds, or -1. */
-  find(hash: number, match: RowMatch): number {
-    const slots = this.slots;
-    let slot = hash & this.mask;
-    for (;;) {
-      const row = slots[2 * slot + 1] - 1;
-      if (row === -1) return -1;
-      if (slots[2 * slot] === hash && match.matches(row)) return row;
-      slot = (slot + 1) & this.mask;
-    }
-  }
 
   private grow(): void {
     const old = this.slots;
