@@ -2,10 +2,10 @@
 // the original"): restore locked cells, leave out rows the original lacks, put removed users back — per
 // cell, per cause and all at once — then write the original export's bytes with the file's New License
 // and New Add-ons, matched by user.
-import { concatBytes, spliceUtf8, utf8Bytes, UTF8_BOM, type RecordEdit } from '../csv/write';
+import type { RecordEdit } from '../csv/write';
 import type { ChangeCause, Finding } from '../validation/codes';
-import type { CleanFile } from './clean';
 import type { CellChange, MigrationSession } from './session';
+import { canonicalCells, ourCellsEdit, spliceExport, type CleanFile } from './writeExport';
 
 /** What a repair does, for the buttons: "Restore 14 cells where leading zeros were removed". */
 const CAUSE_LABELS: Record<ChangeCause, string> = {
@@ -172,8 +172,7 @@ export function cleanFromOriginal(session: MigrationSession): CleanFile {
   const original = session.original;
   const match = session.originalMatch;
   if (original === null || match === null) throw new Error('cleanFromOriginal needs a session with an original export');
-  const { columns: oc, table: ot } = original;
-  const index = session.planIndex;
+  const { table: ot } = original;
   const writer = new Int32Array(ot.rowCount).fill(-1);
   for (let r = 0; r < session.rowCount; r++) {
     const o = match.rowOf[r];
@@ -189,25 +188,9 @@ export function cleanFromOriginal(session: MigrationSession): CleanFile {
       edits.push({ record, remove: true });
       continue;
     }
-    const license = r < 0 ? '' : index.license(session.licenseOf(r)).canonical;
-    const rawAddOns = r < 0 ? '' : session.addOnsOf(r);
-    const addOns = rawAddOns === '' ? '' : index.addOns(rawAddOns).canonical;
-    const licenseKept = oc.newLicensePresent ? ot.cell(o, oc.newLicense) === license : license === '';
-    const addOnsKept = oc.newAddOnsPresent ? ot.cell(o, oc.newAddOns) === addOns : addOns === '';
-    if (licenseKept && addOnsKept) continue;
-    edits.push({ record, license: licenseKept ? undefined : license, addOns: addOnsKept ? undefined : addOns });
+    const { license, addOns } = r < 0 ? { license: '', addOns: '' } : canonicalCells(session, r);
+    const edit = ourCellsEdit(original, o, record, license, addOns);
+    if (edit !== null) edits.push(edit);
   }
-  const appended = !oc.newLicensePresent || !oc.newAddOnsPresent;
-  const body = utf8Bytes(original.text, false);
-  if (edits.length === 0 && !appended && original.encoding === 'utf-8') {
-    return { bytes: original.bom ? concatBytes([body], UTF8_BOM) : body, changedRows: 0, identical: true };
-  }
-  const spliced = spliceUtf8(
-    body,
-    ot.dialect,
-    { license: oc.newLicense, addOns: oc.newAddOns, width: oc.width, headerNames: { license: oc.names[oc.newLicense], addOns: oc.names[oc.newAddOns] }, headerRecord: ot.headerRecord + sep },
-    edits,
-  );
-  const bom = original.bom || original.encoding !== 'utf-8';
-  return { bytes: bom ? concatBytes([spliced], UTF8_BOM) : spliced, changedRows: edits.length, identical: false };
+  return spliceExport(original, edits);
 }
