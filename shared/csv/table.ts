@@ -4,8 +4,8 @@
 import { parserFor } from './parser';
 import type { CsvTable, CsvTableHead } from './tokenize';
 
-/** A table whose every record is held as cells. */
-export class WholeTable implements CsvTable {
+/** What both kinds of table say about the file besides its records. */
+abstract class TableHead implements CsvTableHead {
   readonly header;
   readonly headerRecord;
   readonly headerProblem;
@@ -14,11 +14,18 @@ export class WholeTable implements CsvTable {
   readonly malformed;
   readonly dialect;
 
+  constructor(head: CsvTableHead) {
+    ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = head);
+  }
+}
+
+/** A table whose every record is held as cells. */
+export class WholeTable extends TableHead implements CsvTable {
   constructor(
     head: CsvTableHead,
     private readonly records: readonly (readonly string[])[],
   ) {
-    ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = head);
+    super(head);
   }
 
   get rowCount(): number {
@@ -56,20 +63,13 @@ export interface CompactParts {
 const CACHE_SIZE = 512;
 
 /** A table held as its text, the span of each record, and a few columns as cells. */
-export class CompactTable implements CsvTable {
-  readonly header;
-  readonly headerRecord;
-  readonly headerProblem;
-  readonly recordIndex;
-  readonly blankRows;
-  readonly malformed;
-  readonly dialect;
+export class CompactTable extends TableHead implements CsvTable {
   readonly rowCount: number;
   private readonly hot: (readonly string[] | undefined)[] = [];
   private readonly cache = new Map<number, string[]>();
 
   constructor(readonly parts: CompactParts) {
-    ({ header: this.header, headerRecord: this.headerRecord, headerProblem: this.headerProblem, recordIndex: this.recordIndex, blankRows: this.blankRows, malformed: this.malformed, dialect: this.dialect } = parts.head);
+    super(parts.head);
     this.rowCount = parts.spans.length >> 1;
     for (const { column, cells } of parts.hot) this.hot[column] = cells;
   }

@@ -22,14 +22,7 @@ export function emailKey(cell: string): string {
  * compares numbers and reads the cells again only when two hashes match.
  */
 export function userIdHash(cell: string): number {
-  const key = userIdKey(cell);
-  if (key === '') return 0;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h === 0 ? 1 : h;
+  return keyHash(userIdKey(cell));
 }
 
 /**
@@ -41,17 +34,18 @@ export function emailHash(cell: string): number {
   let previousSpace = true;
   for (let i = 0; i < cell.length; i++) {
     let c = cell.charCodeAt(i);
-    if (c > 126 || c < 32 || (c === 32 && previousSpace)) return foldedHash(emailKey(cell));
+    if (c > 126 || c < 32 || (c === 32 && previousSpace)) return keyHash(emailKey(cell));
     previousSpace = c === 32;
     if (c >= 65 && c <= 90) c += 32;
     h ^= c;
     h = Math.imul(h, 0x01000193);
   }
-  if (previousSpace) return cell === '' ? 0 : foldedHash(emailKey(cell));
+  if (previousSpace) return cell === '' ? 0 : keyHash(emailKey(cell));
   return h === 0 ? 1 : h;
 }
 
-function foldedHash(key: string): number {
+/** FNV-1a of a key as compared, 0 for an empty one (never 0 otherwise). */
+function keyHash(key: string): number {
   if (key === '') return 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
