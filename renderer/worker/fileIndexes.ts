@@ -15,13 +15,13 @@ export interface ColumnDictionary {
   readonly codes: Uint16Array | Uint32Array;
 }
 
-/** The dictionary of a column read from the records (when the worker sent it as text). */
-export function dictionaryOf(records: readonly (readonly string[])[], column: number): ColumnDictionary {
-  const codes = new Uint32Array(records.length);
+/** The dictionary of `n` values read by `valueOf`: each distinct value once, in first-seen order. */
+export function dictionaryOfValues(n: number, valueOf: (r: number) => string): ColumnDictionary {
+  const codes = new Uint32Array(n);
   const byValue = new Map<string, number>();
   const values: string[] = [];
-  for (let r = 0; r < records.length; r++) {
-    const value = column >= 0 ? (records[r][column] ?? '') : '';
+  for (let r = 0; r < n; r++) {
+    const value = valueOf(r);
     let code = byValue.get(value);
     if (code === undefined) {
       code = values.length;
@@ -31,6 +31,11 @@ export function dictionaryOf(records: readonly (readonly string[])[], column: nu
     codes[r] = code;
   }
   return { values, codes };
+}
+
+/** The dictionary of a column read from the records (when the worker sent it as text). */
+export function dictionaryOf(records: readonly (readonly string[])[], column: number): ColumnDictionary {
+  return dictionaryOfValues(records.length, (r) => (column >= 0 ? (records[r][column] ?? '') : ''));
 }
 
 /** How many rows hold each code. */
@@ -115,20 +120,7 @@ export function rankDictionary({ values, codes }: ColumnDictionary): ColumnRanks
 
 /** Dense ranks of `n` values read by `valueOf`. */
 export function rankValues(n: number, valueOf: (r: number) => string): ColumnRanks {
-  const codes = new Uint32Array(n);
-  const byValue = new Map<string, number>();
-  const values: string[] = [];
-  for (let r = 0; r < n; r++) {
-    const value = valueOf(r);
-    let code = byValue.get(value);
-    if (code === undefined) {
-      code = values.length;
-      byValue.set(value, code);
-      values.push(value);
-    }
-    codes[r] = code;
-  }
-  return rankDictionary({ values, codes });
+  return rankDictionary(dictionaryOfValues(n, valueOf));
 }
 
 export function rankColumn(table: Pick<CsvTable, 'rowCount' | 'cell'>, column: number): ColumnRanks {

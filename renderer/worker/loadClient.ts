@@ -2,7 +2,7 @@
 // unpacked in slices (never a long task); sort ranks of its text-only columns arrive in the background.
 import { decodeBytes, loadExport, tableHeadOf, WholeTable, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
 import { mark, yieldToUi } from '../store/scheduling';
-import { countCurrentAddOns, dictionaryOf, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
+import { countCurrentAddOns, dictionaryOf, dictionaryOfValues, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
 import type { LoadHead, LoadResponse, LoadStage, LoadTail } from './protocol';
 import { ChunkDecoder, ChunkEncoder, CHUNK_ROWS, type RowChunk } from './rowChunks';
 
@@ -58,7 +58,7 @@ export function indexesForColumns(indexes: FileIndexes, loaded: LoadedExport): F
 }
 
 function dictionaryOfTable(table: LoadedExport['table'], column: number): ColumnDictionary {
-  return dictionaryOf(Array.from({ length: table.rowCount }, (_, r) => (column >= 0 ? [table.cell(r, column)] : [''])), 0);
+  return dictionaryOfValues(table.rowCount, (r) => (column >= 0 ? table.cell(r, column) : ''));
 }
 
 export interface LoadOptions {
