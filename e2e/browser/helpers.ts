@@ -81,6 +81,13 @@ export async function mapInTable(page: Page, current: string, license: string, a
   if (apply) await page.getByTestId('mapping-apply').click();
 }
 
+/** The sample's Optimize users (24) mapped to Engage in the Map step, then back on Assign. */
+export async function mapSampleOptimizeToEngage(page: Page): Promise<void> {
+  await mapInTable(page, 'Optimize', 'Engage');
+  await expect(seat(page, 'Engage')).toHaveText('24 / 40');
+  await gotoStep(page, 'assign');
+}
+
 /** A file as the file chooser takes it: a path, or a name with its bytes. */
 export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
 

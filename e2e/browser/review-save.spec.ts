@@ -3,18 +3,12 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, mapInTable, openSample, realClient, seat, shotBoth } from './helpers';
-
-async function mapOptimizeToEngage(page: import('@playwright/test').Page): Promise<void> {
-  await mapInTable(page, 'Optimize', 'Engage');
-  await expect(seat(page, 'Engage')).toHaveText('24 / 40');
-  await gotoStep(page, 'assign');
-}
+import { cell, chooseFile, downloadText, freshApp, gotoStep, mapSampleOptimizeToEngage, openSample, realClient, shotBoth } from './helpers';
 
 test('review shows current → new counts, who loses access, and downloads both report forms', async ({ page }) => {
   await freshApp(page);
   await openSample(page);
-  await mapOptimizeToEngage(page);
+  await mapSampleOptimizeToEngage(page);
   await gotoStep(page, 'review');
   await expect(page.locator('[data-cell="Optimize→Engage"]')).toHaveText('24');
   await expect(page.locator('[data-cell="Standard→"]')).toHaveText('14');
@@ -42,7 +36,7 @@ test('review shows current → new counts, who loses access, and downloads both 
 test('save is blocked with the reason and where while errors remain, then writes the upload-ready file', async ({ page }) => {
   await freshApp(page);
   await openSample(page);
-  await mapOptimizeToEngage(page);
+  await mapSampleOptimizeToEngage(page);
   await gotoStep(page, 'overview');
   await page.getByLabel('Engage seats').fill('20');
   await expect(page.getByTestId('error-count')).toHaveText('1');

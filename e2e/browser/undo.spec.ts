@@ -2,7 +2,7 @@
 // "which user are you" are steps of the same stack as cell edits, each named, shown and announced.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, mapInTable, openSample, realClient, seat } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, mapSampleOptimizeToEngage, openSample, realClient, seat } from './helpers';
 
 const LICENSE = 8;
 
@@ -14,16 +14,10 @@ async function undoSays(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('live-region')).toContainText(`Undid: ${text}`);
 }
 
-async function mapOptimizeToEngage(page: Page): Promise<void> {
-  await mapInTable(page, 'Optimize', 'Engage');
-  await expect(seat(page, 'Engage')).toHaveText('24 / 40');
-  await gotoStep(page, 'assign');
-}
-
 test('removing a license is undone by the next undo, not the mapping before it', async ({ page }) => {
   await freshApp(page);
   await openSample(page);
-  await mapOptimizeToEngage(page);
+  await mapSampleOptimizeToEngage(page);
   await gotoStep(page, 'overview');
   await page.getByRole('button', { name: 'Remove Engage' }).click();
   await page.getByTestId('remove-dialog').getByRole('button', { name: 'Remove Engage' }).click();

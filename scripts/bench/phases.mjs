@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { bundleCore } from './bundle.mjs';
+import { summarizeProfile } from './cpuprofile.mjs';
 import { exportBytes, generateExport, planFor } from './generate.mjs';
 import { median, msSince } from './stats.mjs';
 
@@ -112,30 +113,10 @@ if (profile) {
   session.disconnect();
   const file = path.join(dir, `load-${users}.cpuprofile`);
   writeFileSync(file, JSON.stringify(cpu));
-  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-  const selfUs = new Map();
-  const totalUs = new Map();
-  const deltas = cpu.timeDeltas;
-  const hits = new Map();
-  cpu.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (deltas[i] ?? 0)));
-  const parent = new Map();
-  for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const key = (node) => `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url || '')}:${node.callFrame.lineNumber + 1}`;
-  for (const [id, us] of hits) {
-    const node = byId.get(id);
-    selfUs.set(key(node), (selfUs.get(key(node)) ?? 0) + us);
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) {
-      const k = key(byId.get(n));
-      if (seen.has(k)) continue;
-      seen.add(k);
-      totalUs.set(k, (totalUs.get(k) ?? 0) + us);
-    }
-  }
-  const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
-  console.log(`\nCPU profile of one loadExport + createSession + counts (${file}):`);
+  const summary = summarizeProfile(cpu, { top: 30 });
+  console.log(`\nCPU profile of one loadExport + createSession + counts (${file}; garbage collection ${summary.gc.toFixed(0)} ms):`);
   console.log('  self time:');
-  for (const [k, us] of top(selfUs, 25)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  for (const { name, ms } of summary.self.slice(0, 25)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
   console.log('  total time:');
-  for (const [k, us] of top(totalUs, 30)) console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  for (const { name, ms } of summary.total) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
