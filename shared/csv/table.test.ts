@@ -57,4 +57,23 @@ describe('the compact table', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
+
+  it('reads every kept cell, interned or not, as papaparse does (RecordReader against papaparse)', () => {
+    // Cells made to trouble a reader: quotes doubled at either end, delimiters and line breaks inside
+    // quotes, quotes inside unquoted cells, empty quoted cells, values that repeat.
+    const cell = fc.oneof(
+      fc.constantFrom('', '""', '""""', '"a""b"', '"a,b"', '"x\r\ny"', '"x\ny"', 'O"Brien', 'Engage', '"Engage"', ' Engage ', 'a"', '"""a"""', '"Meet, Deal"', 'é', '太郎'),
+      fc.string({ unit: fc.constantFrom('a', 'b', '"', ' ', 'é'), maxLength: 4 }),
+    );
+    const record = fc.array(cell, { minLength: 0, maxLength: 6 });
+    const columns = fc.subarray([0, 1, 2, 3, 4, 5, 6]);
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), fc.constantFrom('\r\n', '\n'), fc.boolean(), columns, columns, (records, eol, finalEol, unique, repeating) => {
+        const text = ['A,B,C,D,E', ...records.map((r) => r.join(','))].join(eol) + (finalEol ? eol : '');
+        const [whole, compact] = both(text, { unique, repeating });
+        expectSame(whole, compact);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
+    );
+  });
 });

@@ -3,6 +3,7 @@
 import type { ParseError } from 'papaparse';
 import { afterQuotedCell, type Delimiter, type Dialect, type LineEnding } from './dialect';
 import { parserFor } from './parser';
+import { Interner, RecordReader } from './recordReader';
 import { CompactTable, stripSentinel, WholeTable } from './table';
 
 export type MalformedKind = 'tooFew' | 'tooMany' | 'unclosedQuote' | 'strayQuote';
@@ -207,8 +208,11 @@ export interface TokenizeOptions {
  * file would be a new function each time, and the JIT would re-optimize the loop at every load).
  */
 export interface RecordVisitor {
-  /** Before the first record: the header, and how many data records there can be (at most). */
-  begin(header: readonly string[], records: number): void;
+  /**
+   * Before the first record: the header, and how many data records there can be (at most). Returns the
+   * columns visit() reads: a large file makes strings only of the cells someone reads.
+   */
+  begin(header: readonly string[], records: number): readonly number[];
   visit(record: number, cells: readonly string[]): void;
 }
 
@@ -285,32 +289,10 @@ export function scanRecords(prepared: Prepared, delimiter: Delimiter): Int32Arra
   return out.subarray(0, count);
 }
 
-const CHUNK_RECORDS = 2048;
-
 /**
- * One string per distinct value of a column whose values repeat. The last few distinct values are tried
- * first by plain comparison (a license column has a handful), the rest through a map, capped.
- */
-class Interner {
-  private readonly recent: string[] = [];
-  private readonly pool = new Map<string, string>();
-
-  intern(cell: string): string {
-    const recent = this.recent;
-    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recent[i];
-    let shared = this.pool.get(cell);
-    if (shared === undefined) {
-      shared = cell;
-      if (this.pool.size < 4096) this.pool.set(cell, cell);
-    }
-    if (recent.length < 16) recent.push(shared);
-    return shared;
-  }
-}
-
-/**
- * Read the records in chunks along their spans, keeping the cells of the `keep` columns only. Null when
- * papaparse does not split a chunk as the scan did (then the file is read whole).
+ * Read the records along their spans, keeping the cells of the `keep` columns only. The scan has checked
+ * every record's quoting, so each is read by RecordReader, cell for cell as papaparse reads it; the
+ * header, read once, goes through papaparse. Null for an empty input.
  */
 function tokenizeCompact(
   text: string,
@@ -343,38 +325,36 @@ function tokenizeCompact(
   const columns = [...new Set([...repeating, ...chosen.unique])].filter((c) => c >= 0);
   const kept = columns.map(() => new Array<string>(total - headerRecord - 1));
   // Licenses and add-ons repeat: one string for each distinct value (a cap keeps odd files bounded).
-  const interned = columns.map((c) => (repeating.includes(c) ? new Interner() : null));
   const spans = new Int32Array(2 * Math.max(0, total - headerRecord - 1));
   const recordIndex = new Int32Array(Math.max(0, total - headerRecord - 1));
   let count = 0;
   let blankRows = headerRecord - first;
   const pending: { record: number; kind: MalformedKind; fields: number; offset: number; lines: number }[] = [];
-  visitor?.begin(header, recordIndex.length);
-  for (let a = headerRecord + 1; a < total; a += CHUNK_RECORDS) {
-    const b = Math.min(total, a + CHUNK_RECORDS);
-    const parsed = parser.parse(input.slice(all[2 * a], all[2 * (b - 1) + 1] + nl), 0, false);
-    // The chunk's last line break yields a phantom empty record.
-    if (parsed.data.length === b - a + 1 && parsed.data[b - a].length === 1 && parsed.data[b - a][0] === '') parsed.data.pop();
-    if (parsed.data.length !== b - a || parsed.errors.some((e) => e.type === 'Quotes')) return null;
-    for (let k = 0; k < b - a; k++) {
-      const fields = parsed.data[k];
-      if (sentinel !== '') stripSentinel(fields, sentinel);
-      if (isBlank(fields)) {
-        blankRows++;
-        continue;
-      }
-      const r = count++;
-      const fileRecord = a + k;
-      recordIndex[r] = fileRecord - first;
-      spans[2 * r] = all[2 * fileRecord];
-      spans[2 * r + 1] = all[2 * fileRecord + 1];
-      visitor?.visit(r, fields);
-      for (let j = 0; j < columns.length; j++) {
-        const cell = fields[columns[j]] ?? '';
-        const pool = interned[j];
-        kept[j][r] = pool === null ? cell : pool.intern(cell);
-      }
-      if (fields.length !== width) pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: all[2 * fileRecord], lines: lineBreaksIn(fields) });
+  const visited = visitor?.begin(header, recordIndex.length) ?? [];
+  // Cells become strings only in the columns kept or visited; the others are stepped over.
+  const want = new Uint8Array(width + 1);
+  for (const c of [...columns, ...visited]) if (c >= 0 && c < want.length) want[c] = 1;
+  const interners: Interner[] = [];
+  for (const c of repeating) interners[c] = new Interner();
+  const reader = new RecordReader(input, dialect.delimiter, sentinel, want, interners);
+  const cells = reader.cells;
+  for (let fileRecord = headerRecord + 1; fileRecord < total; fileRecord++) {
+    const start = all[2 * fileRecord];
+    const end = all[2 * fileRecord + 1];
+    reader.read(start, end);
+    if (reader.blank) {
+      blankRows++;
+      continue;
+    }
+    const r = count++;
+    recordIndex[r] = fileRecord - first;
+    spans[2 * r] = start;
+    spans[2 * r + 1] = end;
+    visitor?.visit(r, cells);
+    for (let j = 0; j < columns.length; j++) kept[j][r] = cells[columns[j]] ?? '';
+    if (reader.count !== width) {
+      const fields = reader.readAll(start, end);
+      pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: start, lines: lineBreaksIn(fields) });
     }
   }
   for (const cells of kept) cells.length = count;

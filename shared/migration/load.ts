@@ -104,12 +104,13 @@ class KeyHashesBuilder implements RecordVisitor {
   /** `choices`: remembered column choices (the user key may be a column of another name). */
   constructor(private readonly choices?: readonly ColumnChoice[]) {}
 
-  begin(header: readonly string[], records: number): void {
+  begin(header: readonly string[], records: number): readonly number[] {
     const { userId, email } = mapColumns(header, choiceFor(this.choices, header)).columns;
     this.idColumn = userId;
     this.emailColumn = email;
     this.id = userId >= 0 ? new Int32Array(records) : null;
     this.email = email >= 0 ? new Int32Array(records) : null;
+    return [userId, email];
   }
 
   visit(r: number, cells: readonly string[]): void {

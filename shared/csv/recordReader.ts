@@ -1,0 +1,125 @@
+// Reads the cells of one record whose span and quoting scanRecords has already checked (docs/reliability.md
+// "Parsing with papaparse"): every quoted cell opens at the start of a cell and its closing quote is
+// followed by the delimiter or the record's end. Within such a record there is one reading, the one
+// papaparse makes, so this gives exactly papaparse's cells (table.test.ts compares the two on random
+// text) without papaparse's per-record array and per-cell checks, and without making strings for the
+// cells nobody asked for. Records scanRecords cannot vouch for are read by papaparse itself.
+
+/** What a record's cells look like after read(): `count` cells, the wanted ones in `cells`. */
+export class RecordReader {
+  /** The cells of the last record read (wanted columns only; others hold ''). Reused: copy to keep. */
+  readonly cells: string[] = [];
+  /** How many cells the last record had. */
+  count = 0;
+  /** Whether every cell of the last record was empty (a blank record). */
+  blank = true;
+  private readonly sentinel: number;
+
+  /**
+   * @param input the text the spans index (record endings made uniform for mixed files)
+   * @param sentinel the character standing for the CR of a CRLF in `input` ('' when none)
+   * @param want per column, 1 to make its cell a string; columns past its end are made only when `want` is null
+   */
+  constructor(
+    private readonly input: string,
+    private readonly delimiter: string,
+    sentinel: string,
+    private want: Uint8Array | null,
+    /** Per column, where its values repeat (licenses, add-ons): one string for each distinct value. */
+    private readonly interners: readonly (Interner | undefined)[] = [],
+  ) {
+    this.sentinel = sentinel === '' ? -1 : sentinel.charCodeAt(0);
+  }
+
+  /** Read the record in [start, end) of the input (end: where its record ending starts). */
+  read(start: number, end: number): void {
+    const { input, delimiter, want, cells } = this;
+    // A CRLF made the sentinel (mixed endings) ends the record; it is never part of a cell.
+    if (end > start && input.charCodeAt(end - 1) === this.sentinel) end--;
+    let c = 0;
+    let blank = true;
+    let pos = start;
+    for (;;) {
+      const wanted = want === null || (c < want.length && want[c] === 1);
+      let next: number;
+      if (pos < end && input.charCodeAt(pos) === 34) {
+        // A quoted cell: "" inside stands for one quote.
+        let close = input.indexOf('"', pos + 1);
+        let escaped = false;
+        while (input.charCodeAt(close + 1) === 34 && close + 1 < end) {
+          escaped = true;
+          close = input.indexOf('"', close + 2);
+        }
+        if (close > pos + 1) blank = false;
+        if (wanted) {
+          const interner = this.interners[c];
+          if (escaped) cells[c] = interner === undefined ? input.slice(pos + 1, close).replaceAll('""', '"') : interner.intern(input.slice(pos + 1, close).replaceAll('""', '"'));
+          else cells[c] = interner === undefined ? input.slice(pos + 1, close) : interner.at(input, pos + 1, close);
+        }
+        next = close + 1;
+      } else {
+        next = input.indexOf(delimiter, pos);
+        if (next === -1 || next > end) next = end;
+        if (next > pos) blank = false;
+        if (wanted) {
+          const interner = this.interners[c];
+          cells[c] = interner === undefined ? input.slice(pos, next) : interner.at(input, pos, next);
+        }
+      }
+      if (!wanted) cells[c] = '';
+      c++;
+      if (next >= end) break;
+      pos = next + 1;
+    }
+    // Cells past this record's end still hold the previous record's: they are empty here.
+    for (let k = c; k < this.count; k++) cells[k] = '';
+    this.count = c;
+    this.blank = blank;
+  }
+
+  /** Every cell of the record in [start, end), as a new array (for a record that needs them all). */
+  readAll(start: number, end: number): string[] {
+    const want = this.want;
+    this.want = null;
+    try {
+      this.read(start, end);
+      return this.cells.slice(0, this.count);
+    } finally {
+      this.want = want;
+    }
+  }
+}
+
+/**
+ * One string per distinct value of a column whose values repeat. The last few distinct values are tried
+ * first by comparing them with the text in place (a license column has a handful, and no new string is
+ * made for them), the rest through a map, capped.
+ */
+export class Interner {
+  private readonly recent: string[] = [];
+  private readonly pool = new Map<string, string>();
+
+  /** The shared string for the text in [from, to) of `input`. */
+  at(input: string, from: number, to: number): string {
+    const recent = this.recent;
+    const length = to - from;
+    for (let i = 0; i < recent.length; i++) {
+      const value = recent[i];
+      if (value.length === length && input.startsWith(value, from)) return value;
+    }
+    return this.intern(input.slice(from, to));
+  }
+
+  /** The shared string equal to `cell`. */
+  intern(cell: string): string {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recent[i];
+    let shared = this.pool.get(cell);
+    if (shared === undefined) {
+      shared = cell;
+      if (this.pool.size < 4096) this.pool.set(cell, cell);
+    }
+    if (recent.length < 16) recent.push(shared);
+    return shared;
+  }
+}
