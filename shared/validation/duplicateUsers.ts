@@ -3,7 +3,7 @@
 // the platform; a row with neither cannot be told apart from anyone.
 import type { CsvTable } from '../csv/tokenize';
 import type { ColumnMap } from '../migration/columns';
-import { HashedFirstRows, type SameKey } from '../text/keyTable';
+import { firstRowsOfKeys, type SameKey } from '../text/keyTable';
 import type { FindingSink } from './sink';
 import { emailHash, emailKey, userIdHash, userIdKey, type KeyHashes } from './userKey';
 
@@ -31,23 +31,19 @@ const SAME_EMAIL = 2;
  */
 export function findUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: Pick<ColumnMap, 'userId' | 'email'>, skip: Uint8Array, hashes: KeyHashes = keyHashesOf(table, columns)): UserCheck {
   const n = table.rowCount;
-  const idColumn = columns.userId;
-  const emailColumn = columns.email;
-  const ids = hashes.id !== null && idColumn >= 0 ? new HashedFirstRows(n) : null;
-  const emails = hashes.email !== null && emailColumn >= 0 ? new HashedFirstRows(n) : null;
-  const sameId = new SameCellKey(table, idColumn, userIdKey);
-  const sameEmail = new SameCellKey(table, emailColumn, emailKey);
+  const idHashes = hashes.id !== null && columns.userId >= 0 ? hashes.id : null;
+  const emailHashes = hashes.email !== null && columns.email >= 0 ? hashes.email : null;
+  const byId = idHashes === null ? null : firstRowsOfKeys(idHashes, skip, new SameCellKey(table, columns.userId, userIdKey));
+  const byEmail = emailHashes === null ? null : firstRowsOfKeys(emailHashes, skip, new SameCellKey(table, columns.email, emailKey));
   const found = new Flagged();
   for (let r = 0; r < n; r++) {
     if (skip[r] === 1) continue;
-    const idHash = ids === null ? 0 : hashes.id![r];
-    const mailHash = emails === null ? 0 : hashes.email![r];
-    if (idHash === 0 && mailHash === 0) {
+    if ((idHashes === null || idHashes[r] === 0) && (emailHashes === null || emailHashes[r] === 0)) {
       found.add(r, -1, NO_KEY);
       continue;
     }
-    const firstByEmail = mailHash === 0 ? -1 : emails!.firstOrAdd(mailHash, r, sameEmail);
-    const firstById = idHash === 0 ? -1 : ids!.firstOrAdd(idHash, r, sameId);
+    const firstById = byId === null ? -1 : byId[r];
+    const firstByEmail = byEmail === null ? -1 : byEmail[r];
     if (firstById !== -1) found.add(r, firstById, SAME_ID);
     else if (firstByEmail !== -1) found.add(r, firstByEmail, SAME_EMAIL);
   }
