@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../shared/index';
-import { countCurrentAddOns, dictionaryOf, indexCurrentLicenses, rankColumn, rankDictionary, rankingOrder } from './fileIndexes';
+import { countCurrentAddOns, dictionaryOfValues, indexCurrentLicenses, rankColumn, rankDictionary, rankingOrder } from './fileIndexes';
 
 const records = [['Optimize', 'Meet, Deal'], ['optimize ', ''], ['Standard', 'Meet;meet'], ['', 'Deal'], ['Optimize', 'Deal']];
 
 describe('per-row indexes of a file', () => {
   it('counts current licenses folded, as first spelled, most common first, and gives each row its entry', () => {
-    const index = indexCurrentLicenses(dictionaryOf(records, 0));
+    const index = indexCurrentLicenses(dictionaryOfValues(records.length, (r) => records[r][0]));
     expect(index.values).toEqual([
       { value: 'Optimize', users: 3 },
       { value: '', users: 1 },
@@ -16,7 +16,7 @@ describe('per-row indexes of a file', () => {
   });
 
   it('counts each current add-on once per user, whatever separates them', () => {
-    expect(countCurrentAddOns(dictionaryOf(records, 1))).toEqual([
+    expect(countCurrentAddOns(dictionaryOfValues(records.length, (r) => records[r][1]))).toEqual([
       { value: 'Deal', users: 3 },
       { value: 'Meet', users: 2 },
       { value: 'meet', users: 1 },
@@ -25,7 +25,7 @@ describe('per-row indexes of a file', () => {
 
   it('ranks a column for sorting: case does not matter, equal values share a place', () => {
     const cells = ['b', 'A', 'a', '', 'C'];
-    const { rank, distinct } = rankColumn({ rowCount: cells.length, cell: (r) => cells[r] }, 0);
+    const { rank, distinct } = rankColumn({ column: (c) => (c === 0 ? [...cells] : []) }, 0);
     expect(Array.from(rank)).toEqual([2, 1, 1, 0, 3]);
     expect(distinct).toBe(4);
     expect(rankDictionary({ values: [], codes: new Uint16Array(0) })).toEqual({ rank: new Uint32Array(0), distinct: 0 });

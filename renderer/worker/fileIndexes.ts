@@ -33,11 +33,6 @@ export function dictionaryOfValues(n: number, valueOf: (r: number) => string): C
   return { values, codes };
 }
 
-/** The dictionary of a column read from the records (when the worker sent it as text). */
-export function dictionaryOf(records: readonly (readonly string[])[], column: number): ColumnDictionary {
-  return dictionaryOfValues(records.length, (r) => (column >= 0 ? (records[r][column] ?? '') : ''));
-}
-
 /** How many rows hold each code. */
 function histogram({ values, codes }: ColumnDictionary): Uint32Array {
   const counts = new Uint32Array(values.length);
@@ -123,8 +118,9 @@ export function rankValues(n: number, valueOf: (r: number) => string): ColumnRan
   return rankDictionary(dictionaryOfValues(n, valueOf));
 }
 
-export function rankColumn(table: Pick<CsvTable, 'rowCount' | 'cell'>, column: number): ColumnRanks {
-  return rankValues(table.rowCount, (r) => table.cell(r, column));
+export function rankColumn(table: Pick<CsvTable, 'column'>, column: number): ColumnRanks {
+  const cells = table.column(column);
+  return rankValues(cells.length, (r) => cells[r]);
 }
 
 /** The locked columns (all but New License / New Add-ons) among `candidates`, those an admin most likely sorts by first. */

@@ -1,21 +1,11 @@
-// The UI thread's side of the load worker: the file's bytes go in; its rows come back in chunks that are
-// unpacked in slices (never a long task); sort ranks of its text-only columns arrive in the background.
-import { decodeBytes, loadExport, tableHeadOf, WholeTable, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
-import { mark, yieldToUi } from '../store/scheduling';
-import { countCurrentAddOns, dictionaryOf, dictionaryOfValues, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
+// The UI thread's side of the load worker: the file's bytes go in; its rows come back in chunks, kept as they
+// come and read in place (rowBlocks.ts); sort ranks of its text-only columns arrive in the background.
+import { decodeBytes, loadExport, tableHeadOf, type FileRefusal, type LoadedExport, type Result } from '../../shared/index';
+import { mark } from '../store/scheduling';
+import { countCurrentAddOns, dictionaryOfValues, indexCurrentLicenses, rankColumn, rankingOrder, type ColumnDictionary, type ColumnRanks, type ValueCount } from './fileIndexes';
 import type { LoadHead, LoadResponse, LoadStage, LoadTail } from './protocol';
-import { ChunkDecoder, ChunkEncoder, CHUNK_ROWS, type RowChunk } from './rowChunks';
-
-/** One chunk of rows as it came from the worker, kept for search (the text-only cells are slices of it). */
-export interface RowBlock {
-  readonly first: number;
-  readonly rows: number;
-  readonly text: string;
-  /** Per column: each row's code into the column's dictionary (a view of the column's codes), or null (cells in `text`). */
-  readonly codes: readonly (Uint16Array | null)[];
-  /** Rows of the block (block-relative) carried whole: in neither codes nor text. */
-  readonly odd: ReadonlySet<number>;
-}
+import { RowBlocks, type RowBlock } from './rowBlocks';
+import { RowPacker } from './rowChunks';
 
 /** What stays true of a file whatever the admin edits: its columns' dictionaries and per-row indexes. */
 export interface FileIndexes {
@@ -71,12 +61,20 @@ export interface LoadOptions {
   readonly encoding?: string;
 }
 
-/** The loaded export with its table; the text is decoded from the bytes only when something asks (a save). */
-function assemble(head: LoadHead, records: string[][], bytes: Uint8Array, users: LoadTail['users']): LoadedExport {
-  let text: string | null = null;
-  const { table, columns, duplicateColumns, encoding, bom, guessed } = head;
+/** The file as read, once every chunk and the head have come: the loaded export and its indexes. */
+function assemble(received: RowBlocks, head: LoadHead, bytes: Uint8Array, users: LoadTail['users'], textColumns: readonly number[], ranks: Map<number, ColumnRanks>): { loaded: LoadedExport; indexes: FileIndexes } {
+  const n = head.rows;
+  const { table: tableHead, columns, duplicateColumns, encoding, bom, guessed } = head;
+  const table = received.table(tableHead, n);
+  const { values } = received;
+  const dictionaries = values.map((list, c): ColumnDictionary | null => (textColumns.includes(c) ? null : { values: list, codes: received.codes[c].subarray(0, n) }));
+  const column = (c: number): ColumnDictionary => dictionaries[c] ?? dictionaryOfTable(table, c);
+  const current = indexCurrentLicenses(column(columns.currentLicense));
+  const currentAddOns = columns.currentAddOns >= 0 ? countCurrentAddOns(column(columns.currentAddOns)) : [];
   const { keyHashes, userCheck } = users;
-  return {
+  // The text is decoded from the bytes only when something asks (a save).
+  let text: string | null = null;
+  const loaded: LoadedExport = {
     get text(): string {
       if (text === null) {
         const decoded = decodeBytes(bytes, { encoding });
@@ -87,77 +85,32 @@ function assemble(head: LoadHead, records: string[][], bytes: Uint8Array, users:
     encoding,
     bom,
     guessed,
-    table: new WholeTable(table, records),
+    table,
     columns,
     duplicateColumns,
     ...(keyHashes ? { keyHashes } : {}),
     ...(userCheck ? { userCheck } : {}),
   };
-}
-
-/** Receives a file's chunks: unpacks their rows into records and keeps their codes and text for the indexes. */
-class Receiver {
-  readonly records: string[][];
-  readonly rowStart: Uint32Array;
-  readonly blocks: RowBlock[] = [];
-  private readonly decoder: ChunkDecoder;
-  /** Per column: codes of every row so far (blocks hold views of it). */
-  private readonly codes: Uint16Array[];
-
-  constructor(readonly head: LoadHead) {
-    const width = head.table.header.length;
-    this.records = new Array<string[]>(head.rows);
-    this.rowStart = new Uint32Array(head.rows);
-    this.decoder = new ChunkDecoder(width, this.records, this.rowStart);
-    this.codes = Array.from({ length: width }, () => new Uint16Array(head.rows));
-  }
-
-  /** Take a chunk; returns its unpacker (step it until done). */
-  take(chunk: RowChunk) {
-    const codes = chunk.codes.map((block, c) => {
-      if (block === null) return null;
-      const view = this.codes[c].subarray(chunk.first, chunk.first + chunk.rows);
-      view.set(block);
-      return view;
-    });
-    this.blocks.push({ first: chunk.first, rows: chunk.rows, text: chunk.text, codes, odd: new Set(chunk.odd.map((o) => o.row)) });
-    return this.decoder.add(chunk);
-  }
-
-  indexes(textColumns: readonly number[], ranks: Map<number, ColumnRanks>): FileIndexes {
-    const { columns } = this.head;
-    const values = this.decoder.values;
-    const dictionaries = values.map((list, c): ColumnDictionary | null => (textColumns.includes(c) ? null : { values: list, codes: this.codes[c] }));
-    const column = (c: number): ColumnDictionary => dictionaries[c] ?? dictionaryOf(this.records, c);
-    const current = indexCurrentLicenses(column(columns.currentLicense));
-    const currentAddOns = columns.currentAddOns >= 0 ? countCurrentAddOns(column(columns.currentAddOns)) : [];
-    return { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns, values, dictionaries, blocks: this.blocks, rowStart: this.rowStart, ranks };
-  }
+  return { loaded, indexes: { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns, values, dictionaries, blocks: received.blocks, rowStart: received.rowStart.subarray(0, n), ranks } };
 }
 
 /** Where there is no Worker (unit tests): the same steps, in place. */
 async function loadHere(bytes: Uint8Array, rank: boolean, encoding?: string): Promise<Result<LoadedFile, LoadRefusal>> {
-  const result = loadExport(bytes, { whole: true, encoding });
+  let received: RowBlocks | null = null;
+  const packer = new RowPacker(
+    (width, rows) => (received = new RowBlocks(width, rows)),
+    (chunk) => received!.take(chunk),
+  );
+  const result = loadExport(bytes, { encoding, visitor: packer });
   if (!result.ok) return { ok: false, error: { ...result.error, bytes } };
-  const { table, columns } = result.value;
-  const parsed = Array.from({ length: table.rowCount }, (_, r) => table.cells(r) as string[]);
-  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns: result.value.duplicateColumns, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: parsed.length };
-  const receiver = new Receiver(head);
-  const encoder = new ChunkEncoder(table.header.length);
-  for (let from = 0; from < parsed.length; from += CHUNK_ROWS) receiver.take(encoder.encode(parsed, from, Math.min(parsed.length, from + CHUNK_ROWS))).step(Number.POSITIVE_INFINITY);
-  const textColumns = encoder.textColumns();
+  const textColumns = packer.finish();
+  const { table, columns, duplicateColumns, keyHashes, userCheck } = result.value;
+  const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns, encoding: result.value.encoding, bom: result.value.bom, guessed: result.value.guessed, rows: table.rowCount };
   const ranks = new Map<number, ColumnRanks>();
-  if (rank) for (const column of rankingOrder(columns, textColumns)) ranks.set(column, rankColumn(new WholeTable(head.table, receiver.records), column));
+  if (rank) for (const column of rankingOrder(columns, textColumns)) ranks.set(column, rankColumn(table, column));
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return {
-    ok: true,
-    value: {
-      loaded: assemble(head, receiver.records, bytes, { keyHashes: result.value.keyHashes, userCheck: result.value.userCheck }),
-      sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
-      indexes: receiver.indexes(textColumns, ranks),
-      bytes,
-    },
-  };
+  const { loaded, indexes } = assemble(received ?? new RowBlocks(table.header.length, 0), head, bytes, { keyHashes, userCheck }, textColumns, ranks);
+  return { ok: true, value: { loaded, sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''), indexes, bytes } };
 }
 
 let nextId = 1;
@@ -177,8 +130,6 @@ export function startRanking(): void {
   ranking?.postMessage({ type: 'rank', id: 0 });
 }
 
-const SLICE_MS = 8;
-
 /**
  * Load bytes in a worker of its own (ended once done, so its memory goes with it). The bytes are handed
  * to the worker and come back as the loaded export's bytes: the caller must not use its array meanwhile.
@@ -193,13 +144,12 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
     latestRanked = id;
   }
   return new Promise((resolve, reject) => {
-    let receiver: Receiver | null = null;
+    let received: RowBlocks | null = null;
+    let head: LoadHead | null = null;
     let returned: Uint8Array | null = null;
-    const queue: RowChunk[] = [];
     let textColumns: readonly number[] | null = null;
     let users: LoadTail['users'] = {};
     let sha256 = '';
-    let pumping = false;
     let finished = false;
     const ranks = new Map<number, ColumnRanks>();
 
@@ -213,26 +163,11 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
       reject(error);
     };
     const finishIfReady = (): void => {
-      if (finished || receiver === null || returned === null || textColumns === null || pumping || queue.length > 0) return;
+      if (finished || head === null || returned === null || textColumns === null) return;
       finished = true;
       mark('rows-unpacked');
-      resolve({ ok: true, value: { loaded: assemble(receiver.head, receiver.records, returned, users), sha256, indexes: receiver.indexes(textColumns, ranks), bytes: returned } });
-    };
-    // Unpack queued chunks a slice at a time, giving the page back between slices.
-    const pump = async (): Promise<void> => {
-      if (pumping || receiver === null) return;
-      pumping = true;
-      try {
-        while (queue.length > 0) {
-          const unpacker = receiver.take(queue[0]);
-          while (!unpacker.step(SLICE_MS)) await yieldToUi();
-          queue.shift();
-          await yieldToUi();
-        }
-      } finally {
-        pumping = false;
-      }
-      finishIfReady();
+      const { loaded, indexes } = assemble(received ?? new RowBlocks(head.table.header.length, 0), head, returned, users, textColumns, ranks);
+      resolve({ ok: true, value: { loaded, sha256, indexes, bytes: returned } });
     };
 
     worker.onmessage = (event: MessageEvent<LoadResponse>) => {
@@ -242,17 +177,19 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
         case 'progress':
           if (!finished) options.onStage(message.stage, message.rows);
           return;
+        case 'start':
+          received = new RowBlocks(message.width, message.rows);
+          return;
         case 'head':
           mark('head');
-          receiver = new Receiver(message.head);
+          head = message.head;
           returned = message.bytes;
+          finishIfReady();
           return;
         case 'rows':
-          queue.push(message.chunk);
-          void pump().catch(fail);
+          received?.take(message.chunk);
           return;
         case 'done':
-          mark('worker-parsed', message.tail.parsedAt - performance.timeOrigin);
           mark('worker-packed', message.tail.packedAt - performance.timeOrigin);
           textColumns = message.tail.textColumns;
           sha256 = message.tail.sha256;

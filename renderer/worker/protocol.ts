@@ -28,8 +28,7 @@ export interface LoadTail {
   readonly sha256: string;
   /** Columns that travelled as text in some chunk (no full dictionary). */
   readonly textColumns: readonly number[];
-  /** When the worker had parsed the file and posted its last rows (performance.timeOrigin + now). */
-  readonly parsedAt: number;
+  /** When the worker had read the file and posted its last rows (performance.timeOrigin + now). */
   readonly packedAt: number;
   /** The rows' key hashes and the user check, made while the page unpacked the rows (transferred). */
   readonly users: { readonly keyHashes?: KeyHashes; readonly userCheck?: UserCheck };
@@ -39,6 +38,9 @@ export type LoadStage = 'reading' | 'transferring' | 'checking';
 
 export type LoadResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: LoadStage; readonly rows?: number }
+  /** Before the first rows: how many cells a row has, and how many rows there can be at most (blank records not yet left out). */
+  | { readonly id: number; readonly type: 'start'; readonly width: number; readonly rows: number }
+  /** After the last rows: the file's description (its row count is final), and its bytes back. */
   | { readonly id: number; readonly type: 'head'; readonly head: LoadHead; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'rows'; readonly chunk: RowChunk }
   | { readonly id: number; readonly type: 'done'; readonly tail: LoadTail }

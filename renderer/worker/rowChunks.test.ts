@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_SEPARATOR, ChunkDecoder, ChunkEncoder, MAX_DICTIONARY } from './rowChunks';
+import { tokenize, detectDialect } from '../../shared/index';
+import { RowBlocks } from './rowBlocks';
+import { CELL_SEPARATOR, ChunkEncoder, MAX_DICTIONARY } from './rowChunks';
 
-/** Encode `records` in chunks of `size` and decode them back, as the worker and the page do. */
+const HEAD = tokenize('a\n', detectDialect('a\n'));
+
+/** Encode `records` in chunks of `size` and read them back in place, as the worker and the page do. */
 function roundTrip(records: string[][], width: number, size: number) {
   const encoder = new ChunkEncoder(width);
-  const out = new Array<string[]>(records.length);
-  const rowStart = new Uint32Array(records.length);
-  const decoder = new ChunkDecoder(width, out, rowStart);
+  const received = new RowBlocks(width, records.length + 5);
   const chunks = [];
   for (let from = 0; from < records.length; from += size) {
     const chunk = encoder.encode(records, from, Math.min(records.length, from + size));
     chunks.push(chunk);
-    const unpacker = decoder.add(chunk);
-    while (!unpacker.step(0)) {
-      /* a slice at a time */
-    }
+    received.take(chunk);
   }
-  return { out, rowStart, chunks, decoder, encoder };
+  const table = received.table(HEAD, records.length);
+  const out = Array.from({ length: table.rowCount }, (_, r) => table.record(r));
+  return { out, table, rowStart: received.rowStart, chunks, decoder: received, encoder };
 }
 
 describe('rows from the load worker', () => {
@@ -29,8 +30,11 @@ describe('rows from the load worker', () => {
       ['5', 'Noah', `with ${CELL_SEPARATOR} separator`, 'x', 'and one too many'],
       ['6', '', '', ''],
     ];
-    const { out, chunks, decoder } = roundTrip(records, 4, 2);
+    const { out, chunks, decoder, table } = roundTrip(records, 4, 2);
     expect(out).toEqual(records);
+    // Cell by cell and column by column too, past the row's end included.
+    records.forEach((record, r) => [0, 1, 2, 3, 4, 5].forEach((c) => expect(table.cell(r, c)).toBe(record[c] ?? '')));
+    expect(table.column(1)).toEqual(records.map((r) => r[1] ?? ''));
     // Equal values are one string: the codes point to the same dictionary entry.
     expect(decoder.values[1].filter((v) => v === 'Ava')).toHaveLength(1);
     expect(chunks[0].codes[1]).not.toBeNull();

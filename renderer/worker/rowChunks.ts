@@ -4,6 +4,8 @@
 // string per chunk plus each cell's end offset. A postMessage then clones a few big strings and typed
 // arrays instead of millions of small strings, and the UI thread unpacks a chunk in short slices.
 
+import type { KeptColumns, RecordVisitor } from '../../shared/index';
+
 /** Separates cells in a chunk's text: a search over the text then never matches across two cells. */
 export const CELL_SEPARATOR = '\u001f';
 
@@ -35,12 +37,28 @@ export interface RowChunk {
   readonly odd: readonly OddRow[];
 }
 
-/** The worker's side: encodes chunks of rows, keeping each column's dictionary across chunks. */
+/**
+ * The worker's side: packs rows into chunks as they are read, keeping each column's dictionary across
+ * chunks. Rows go in one at a time with add(); flush() hands over the chunk so far.
+ */
 export class ChunkEncoder {
   private readonly dictionaries: (Map<string, number> | null)[];
+  /** Index among all rows of the chunk's first row. */
+  private first = 0;
+  private rows = 0;
+  private codes: (Uint16Array | null)[] = [];
+  private added: string[][] = [];
+  /** How many columns travel as text in the chunk being packed. */
+  private textCount = 0;
+  private cells: string[] = [];
+  private odd: OddRow[] = [];
 
-  constructor(readonly width: number) {
+  constructor(
+    readonly width: number,
+    private capacity: number = CHUNK_ROWS,
+  ) {
     this.dictionaries = Array.from({ length: width }, () => new Map<string, number>());
+    this.open();
   }
 
   /** Columns that have travelled as text in some chunk (they get no full dictionary on the UI thread). */
@@ -48,127 +66,127 @@ export class ChunkEncoder {
     return this.dictionaries.flatMap((d, c) => (d === null ? [c] : []));
   }
 
-  encode(records: readonly (readonly string[])[], from: number, to: number): RowChunk {
-    const { width } = this;
-    const rows = to - from;
-    const dictionaries = this.dictionaries;
-    const codes = dictionaries.map((d) => (d === null ? null : new Uint16Array(rows)));
-    const added: string[][] = Array.from({ length: width }, () => []);
-    const textColumns = codes.flatMap((c, i) => (c === null ? [i] : []));
-    const cells = new Array<string>(rows * textColumns.length);
-    const cellEnds = new Uint32Array(cells.length);
-    const odd: OddRow[] = [];
-    let k = 0;
-    let offset = 0;
-    for (let r = from; r < to; r++) {
-      const record = records[r];
-      const i = r - from;
-      if (record.length !== width) {
-        odd.push({ row: i, cells: record });
-        // Its places stay: empty cells, code 0 (ignored on the UI thread).
-        for (let t = 0; t < textColumns.length; t++) {
-          cells[k] = '';
-          cellEnds[k++] = offset;
-          offset++;
-        }
+  /** Rows added since the last flush. */
+  get pending(): number {
+    return this.rows;
+  }
+
+  /** Add the next row: its first `count` cells (the array is not kept). */
+  add(cells: readonly string[], count: number): void {
+    const { width, dictionaries } = this;
+    const i = this.rows++;
+    if (i === this.capacity) this.grow();
+    const codes = this.codes;
+    if (count !== width) {
+      this.odd.push({ row: i, cells: cells.slice(0, count) });
+      // Its places stay: empty cells, code 0 (ignored on the UI thread).
+      for (let t = 0; t < this.textCount; t++) this.cells.push('');
+      return;
+    }
+    for (let c = 0; c < width; c++) {
+      const value = cells[c];
+      const dictionary = dictionaries[c];
+      if (dictionary === null) {
+        this.cells.push(value);
         continue;
       }
-      for (let c = 0; c < width; c++) {
-        const value = record[c];
-        const dictionary = dictionaries[c];
-        if (dictionary === null) {
-          cells[k] = value;
-          offset += value.length;
-          cellEnds[k++] = offset;
-          offset++;
-          continue;
-        }
-        let code = dictionary.get(value);
-        if (code === undefined) {
-          code = dictionary.size;
-          dictionary.set(value, code);
-          added[c].push(value);
-        }
-        codes[c]![i] = code;
+      let code = dictionary.get(value);
+      if (code === undefined) {
+        code = dictionary.size;
+        dictionary.set(value, code);
+        this.added[c].push(value);
       }
+      codes[c]![i] = code;
     }
+  }
+
+  /** The chunk of the rows added since the last flush (null when none were). */
+  flush(): RowChunk | null {
+    const { rows, width } = this;
+    if (rows === 0) return null;
+    const cells = this.cells;
+    const cellEnds = new Uint32Array(cells.length);
+    let offset = 0;
+    for (let k = 0; k < cells.length; k++) {
+      offset += cells[k].length;
+      cellEnds[k] = offset;
+      offset++;
+    }
+    const chunk: RowChunk = {
+      first: this.first,
+      rows,
+      codes: this.codes.map((c) => (c === null || c.length === rows ? c : c.slice(0, rows))),
+      added: this.added,
+      text: cells.length === 0 ? '' : cells.join(CELL_SEPARATOR) + CELL_SEPARATOR,
+      cellEnds,
+      odd: this.odd,
+    };
     // Too many distinct values: the column travels as text from the next chunk on.
-    for (let c = 0; c < width; c++) if (dictionaries[c] !== null && dictionaries[c]!.size > MAX_DICTIONARY) dictionaries[c] = null;
-    return { first: from, rows, codes, added, text: cells.length === 0 ? '' : cells.join(CELL_SEPARATOR) + CELL_SEPARATOR, cellEnds, odd };
-  }
-}
-
-/** The UI thread's side: the dictionaries so far, and the records it unpacks chunk by chunk. */
-export class ChunkDecoder {
-  /** Per column: its dictionary's values in code order. */
-  readonly values: string[][];
-
-  constructor(
-    readonly width: number,
-    private readonly records: string[][],
-    private readonly rowStart: Uint32Array,
-  ) {
-    this.values = Array.from({ length: width }, () => []);
+    for (let c = 0; c < width; c++) if (this.dictionaries[c] !== null && this.dictionaries[c]!.size > MAX_DICTIONARY) this.dictionaries[c] = null;
+    this.first += rows;
+    this.open();
+    return chunk;
   }
 
-  /** Take a chunk's new dictionary values; its rows are then unpacked with the returned unpacker. */
-  add(chunk: RowChunk): ChunkUnpacker {
-    chunk.added.forEach((values, c) => {
-      for (const value of values) this.values[c].push(value);
+  /** Rows `from` to `to` of `records` as one chunk (they must follow the rows added before). */
+  encode(records: readonly (readonly string[])[], from: number, to: number): RowChunk {
+    for (let r = from; r < to; r++) this.add(records[r], records[r].length);
+    return this.flush() ?? { first: this.first, rows: 0, codes: this.dictionaries.map(() => null), added: this.dictionaries.map(() => []), text: '', cellEnds: new Uint32Array(0), odd: [] };
+  }
+
+  /** More rows than planned in one chunk: room for twice as many. */
+  private grow(): void {
+    this.capacity *= 2;
+    this.codes = this.codes.map((old) => {
+      if (old === null) return null;
+      const codes = new Uint16Array(this.capacity);
+      codes.set(old);
+      return codes;
     });
-    return new ChunkUnpacker(chunk, this.values, this.records, this.rowStart);
+  }
+
+  private open(): void {
+    this.rows = 0;
+    this.codes = this.dictionaries.map((d) => (d === null ? null : new Uint16Array(this.capacity)));
+    this.added = this.dictionaries.map(() => []);
+    this.textCount = this.dictionaries.filter((d) => d === null).length;
+    this.cells = [];
+    this.odd = [];
   }
 }
 
-/** Unpacks one chunk into string records a slice at a time: `step` works until its time budget is spent. */
-export class ChunkUnpacker {
-  private row = 0;
-  private cell = 0;
-  private offset = 0;
-  private readonly odd: Map<number, readonly string[]>;
+/**
+ * Shown each record as the file is read (a RecordVisitor), packs the rows into chunks and hands each
+ * one over as it fills: the page unpacks the first rows while the rest of the file is still being read,
+ * and no thread holds every cell of the file as a string of its own.
+ */
+export class RowPacker implements RecordVisitor {
+  private encoder: ChunkEncoder | null = null;
 
   constructor(
-    private readonly chunk: RowChunk,
-    private readonly values: readonly (readonly string[])[],
-    private readonly records: string[][],
-    private readonly rowStart: Uint32Array,
-  ) {
-    this.odd = new Map(chunk.odd.map((o) => [o.row, o.cells]));
+    /** Before the first row: how many cells a row has, and how many rows there can be (at most). */
+    private readonly onBegin: (width: number, rows: number) => void,
+    private readonly onChunk: (chunk: RowChunk) => void,
+  ) {}
+
+  begin(header: readonly string[], records: number): KeptColumns {
+    this.encoder = new ChunkEncoder(header.length);
+    this.onBegin(header.length, records);
+    // Every cell, and any column may repeat: equal cells are then one string, whose hash the column's
+    // dictionary computes once (a column of distinct values soon stops being interned).
+    return { unique: header.map((_, c) => c), repeating: [] };
   }
 
-  get done(): boolean {
-    return this.row >= this.chunk.rows;
+  visit(_record: number, cells: readonly string[], count: number): void {
+    const encoder = this.encoder!;
+    encoder.add(cells, count);
+    if (encoder.pending === CHUNK_ROWS) this.onChunk(encoder.flush()!);
   }
 
-  step(budgetMs: number, now: () => number = () => performance.now()): boolean {
-    const { text, cellEnds, codes, first, rows } = this.chunk;
-    const width = codes.length;
-    const deadline = now() + budgetMs;
-    let { row, cell, offset } = this;
-    while (row < rows) {
-      // Look at the clock every 512 rows: reading it costs more than a row.
-      const stop = Math.min(rows, row + 512);
-      for (; row < stop; row++) {
-        this.rowStart[first + row] = offset;
-        const odd = this.odd.get(row);
-        const record = odd ? [...odd] : new Array<string>(width);
-        for (let c = 0; c < width; c++) {
-          const column = codes[c];
-          if (column !== null) {
-            if (!odd) record[c] = this.values[c][column[row]];
-            continue;
-          }
-          const end = cellEnds[cell++];
-          if (!odd) record[c] = end === offset ? '' : text.slice(offset, end);
-          offset = end + 1;
-        }
-        this.records[first + row] = record;
-      }
-      if (now() >= deadline) break;
-    }
-    this.row = row;
-    this.cell = cell;
-    this.offset = offset;
-    return this.done;
+  /** Hand over the last rows; returns the columns that travelled as text in some chunk. */
+  finish(): number[] {
+    const last = this.encoder?.flush();
+    if (last) this.onChunk(last);
+    return this.encoder?.textColumns() ?? [];
   }
 }

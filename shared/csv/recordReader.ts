@@ -14,6 +14,7 @@ export class RecordReader {
   /** Whether every cell of the last record was empty (a blank record). */
   blank = true;
   private readonly sentinel: number;
+  private readonly d: number;
 
   /**
    * @param input the text the spans index (record endings made uniform for mixed files)
@@ -29,11 +30,12 @@ export class RecordReader {
     private readonly interners: readonly (Interner | undefined)[] = [],
   ) {
     this.sentinel = sentinel === '' ? -1 : sentinel.charCodeAt(0);
+    this.d = delimiter.charCodeAt(0);
   }
 
   /** Read the record in [start, end) of the input (end: where its record ending starts). */
   read(start: number, end: number): void {
-    const { input, delimiter, want, cells } = this;
+    const { input, d, want, cells } = this;
     // A CRLF made the sentinel (mixed endings) ends the record; it is never part of a cell.
     if (end > start && input.charCodeAt(end - 1) === this.sentinel) end--;
     let c = 0;
@@ -58,8 +60,9 @@ export class RecordReader {
         }
         next = close + 1;
       } else {
-        next = input.indexOf(delimiter, pos);
-        if (next === -1 || next > end) next = end;
+        // Cells are short: a loop finds the delimiter sooner than a call to indexOf.
+        next = pos;
+        while (next < end && input.charCodeAt(next) !== d) next++;
         if (next > pos) blank = false;
         if (wanted) {
           const interner = this.interners[c];
@@ -90,36 +93,49 @@ export class RecordReader {
   }
 }
 
+/** Past this many distinct values a column is not interned any more (its values hardly repeat). */
+const POOL_SIZE = 4096;
+/** Slots of the cache of an interner tried in place. */
+const SLOTS = 1024;
+
 /**
- * One string per distinct value of a column whose values repeat. The last few distinct values are tried
- * first by comparing them with the text in place (a license column has a handful, and no new string is
- * made for them), the rest through a map, capped.
+ * One string per distinct value of a column whose values repeat. The text is hashed in place and the
+ * string last seen with that hash compared with it there: a value seen before (a license name, a team)
+ * costs no new string. Others go through a map. A column with more distinct values than the map holds is
+ * read as plain strings from then on.
  */
 export class Interner {
-  private readonly recent: string[] = [];
+  /** Strings by a hash of their text: a direct-mapped cache tried first, in place. */
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
   private readonly pool = new Map<string, string>();
+  private full = false;
 
   /** The shared string for the text in [from, to) of `input`. */
   at(input: string, from: number, to: number): string {
-    const recent = this.recent;
-    const length = to - from;
-    for (let i = 0; i < recent.length; i++) {
-      const value = recent[i];
-      if (value.length === length && input.startsWith(value, from)) return value;
-    }
-    return this.intern(input.slice(from, to));
+    if (this.full) return input.slice(from, to);
+    let h = to - from;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193);
+    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    const cached = this.slots[slot];
+    if (cached !== undefined && cached.length === to - from && input.startsWith(cached, from)) return cached;
+    const shared = this.intern(input.slice(from, to));
+    this.slots[slot] = shared;
+    return shared;
   }
 
   /** The shared string equal to `cell`. */
   intern(cell: string): string {
-    const recent = this.recent;
-    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recent[i];
+    if (this.full) return cell;
     let shared = this.pool.get(cell);
     if (shared === undefined) {
       shared = cell;
-      if (this.pool.size < 4096) this.pool.set(cell, cell);
+      this.pool.set(cell, cell);
+      if (this.pool.size >= POOL_SIZE) {
+        this.full = true;
+        this.pool.clear();
+        this.slots.fill(undefined);
+      }
     }
-    if (recent.length < 16) recent.push(shared);
     return shared;
   }
 }

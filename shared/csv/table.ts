@@ -1,11 +1,11 @@
 // Two ways to hold the records of a file behind one CsvTable (docs/reliability.md "Memory"): every
 // cell as a string (small or damaged files), or the text with each record's span and only the columns
 // the rules read, other cells parsed again on demand — a million users then fit in a few times the file.
-import { parserFor } from './parser';
+import { RecordReader } from './recordReader';
 import type { CsvTable, CsvTableHead } from './tokenize';
 
 /** What both kinds of table say about the file besides its records. */
-abstract class TableHead implements CsvTableHead {
+export abstract class TableHead implements CsvTableHead {
   readonly header;
   readonly headerRecord;
   readonly headerProblem;
@@ -43,6 +43,10 @@ export class WholeTable extends TableHead implements CsvTable {
   cells(r: number): readonly string[] {
     return this.records[r];
   }
+
+  column(c: number): string[] {
+    return this.records.map((record) => record[c] ?? '');
+  }
 }
 
 /** What a compact table is made of: plain data, so it can travel to another thread and be rebuilt there. */
@@ -67,6 +71,7 @@ export class CompactTable extends TableHead implements CsvTable {
   readonly rowCount: number;
   private readonly hot: (readonly string[] | undefined)[] = [];
   private readonly cache = new Map<number, string[]>();
+  private reader: RecordReader | null = null;
 
   constructor(readonly parts: CompactParts) {
     super(parts.head);
@@ -88,15 +93,31 @@ export class CompactTable extends TableHead implements CsvTable {
     return this.fields(r);
   }
 
-  /** Record `r` parsed again from its span (the last few are cached: the grid asks for a screenful). */
+  column(c: number): string[] {
+    const hot = this.hot[c];
+    if (hot !== undefined) return [...hot];
+    const { text, spans, sentinel } = this.parts;
+    const want = new Uint8Array(c + 1);
+    if (c >= 0) want[c] = 1;
+    const reader = new RecordReader(text, this.dialect.delimiter, sentinel, want);
+    const out = new Array<string>(this.rowCount);
+    for (let r = 0; r < out.length; r++) {
+      reader.read(spans[2 * r], spans[2 * r + 1]);
+      out[r] = c >= 0 && c < reader.count ? reader.cells[c] : '';
+    }
+    return out;
+  }
+
+  /**
+   * Record `r` read again from its span (the last few are cached: the grid asks for a screenful). Its
+   * quoting was checked when the file was read, so RecordReader reads it as papaparse does.
+   */
   private fields(r: number): string[] {
     let fields = this.cache.get(r);
     if (fields !== undefined) return fields;
-    const { text, spans, sentinel, newline } = this.parts;
-    // With its record ending: papaparse reads a quoted last cell before the sentinel right only then.
-    const parsed = parserFor(this.dialect.delimiter, newline).parse(text.slice(spans[2 * r], spans[2 * r + 1] + newline.length), 0, false);
-    fields = parsed.data[0] ?? [''];
-    if (sentinel !== '') stripSentinel(fields, sentinel);
+    const { text, spans, sentinel } = this.parts;
+    this.reader ??= new RecordReader(text, this.dialect.delimiter, sentinel, null);
+    fields = this.reader.readAll(spans[2 * r], spans[2 * r + 1]);
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(r, fields);
     return fields;

@@ -52,6 +52,8 @@ export interface CsvTable extends CsvTableHead {
   record(r: number): string[];
   /** Every cell of record `r`, read-only (no copy: for passes over every record). */
   cells(r: number): readonly string[];
+  /** Cell `c` of every record (a new array): one pass that reads only that column. */
+  column(c: number): string[];
 }
 
 function isBlank(fields: readonly string[]): boolean {
@@ -210,10 +212,15 @@ export interface TokenizeOptions {
 export interface RecordVisitor {
   /**
    * Before the first record: the header, and how many data records there can be (at most). Returns the
-   * columns visit() reads: a large file makes strings only of the cells someone reads.
+   * columns visit() reads (a large file makes strings only of the cells someone reads), and among them
+   * those whose values may repeat (their equal cells are then one string, often made without a copy).
    */
-  begin(header: readonly string[], records: number): readonly number[];
-  visit(record: number, cells: readonly string[]): void;
+  begin(header: readonly string[], records: number): KeptColumns;
+  /**
+   * Record `record`'s cells: its first `count` (the array may be longer, and is reused for the next
+   * record: copy what you keep). Only the columns begin() returned are sure to hold their cell.
+   */
+  visit(record: number, cells: readonly string[], count: number): void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -232,7 +239,10 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
   const { visitor } = options;
   if (visitor) {
     visitor.begin(whole.header, whole.rowCount);
-    for (let r = 0; r < whole.rowCount; r++) visitor.visit(r, whole.cells(r));
+    for (let r = 0; r < whole.rowCount; r++) {
+      const cells = whole.cells(r);
+      visitor.visit(r, cells, cells.length);
+    }
   }
   return whole;
 }
@@ -330,12 +340,12 @@ function tokenizeCompact(
   let count = 0;
   let blankRows = headerRecord - first;
   const pending: { record: number; kind: MalformedKind; fields: number; offset: number; lines: number }[] = [];
-  const visited = visitor?.begin(header, recordIndex.length) ?? [];
+  const visited = visitor?.begin(header, recordIndex.length) ?? { unique: [], repeating: [] };
   // Cells become strings only in the columns kept or visited; the others are stepped over.
   const want = new Uint8Array(width + 1);
-  for (const c of [...columns, ...visited]) if (c >= 0 && c < want.length) want[c] = 1;
+  for (const c of [...columns, ...visited.unique, ...visited.repeating]) if (c >= 0 && c < want.length) want[c] = 1;
   const interners: Interner[] = [];
-  for (const c of repeating) interners[c] = new Interner();
+  for (const c of [...repeating, ...visited.repeating]) if (c >= 0) interners[c] ??= new Interner();
   const reader = new RecordReader(input, dialect.delimiter, sentinel, want, interners);
   const cells = reader.cells;
   for (let fileRecord = headerRecord + 1; fileRecord < total; fileRecord++) {
@@ -350,11 +360,13 @@ function tokenizeCompact(
     recordIndex[r] = fileRecord - first;
     spans[2 * r] = start;
     spans[2 * r + 1] = end;
-    visitor?.visit(r, cells);
     for (let j = 0; j < columns.length; j++) kept[j][r] = cells[columns[j]] ?? '';
-    if (reader.count !== width) {
+    if (reader.count === width) {
+      visitor?.visit(r, cells, width);
+    } else {
       const fields = reader.readAll(start, end);
       pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: start, lines: lineBreaksIn(fields) });
+      visitor?.visit(r, fields, fields.length);
     }
   }
   for (const cells of kept) cells.length = count;

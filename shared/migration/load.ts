@@ -37,6 +37,17 @@ export interface TextOptions {
   readonly findUsers?: boolean;
   /** Remembered column choices (the plan's `columns`): the one made for this file's header is applied. */
   readonly columns?: readonly ColumnChoice[];
+  /**
+   * Shown every data record's cells as the file is read (the app's load worker packs them for the page
+   * as they come, instead of holding every cell of the file first).
+   */
+  readonly visitor?: RecordVisitor;
+  /**
+   * Keep the rule columns' cells in a large file's table (default true). False for a caller that takes
+   * every cell from its visitor and asks the table for few cells afterwards (the app's load worker):
+   * the table then holds only the text and each record's span.
+   */
+  readonly keepRuleCells?: boolean;
 }
 
 export function loadExportText(decoded: DecodedText, options: TextOptions = {}): LoadedExport {
@@ -45,8 +56,8 @@ export function loadExportText(decoded: DecodedText, options: TextOptions = {}):
   // (unless the caller needs every cell at once: the app's load worker hands them all to the page).
   const hashes = new KeyHashesBuilder(options.columns);
   const table = tokenize(decoded.text, dialect, {
-    keep: options.whole ? undefined : (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns),
-    visitor: hashes,
+    keep: options.whole ? undefined : options.keepRuleCells === false ? () => ({ unique: [], repeating: [] }) : (header) => ruleColumns(mapColumns(header, choiceFor(options.columns, header)).columns),
+    visitor: options.visitor ? new BothVisitors(hashes, options.visitor) : hashes,
   });
   const empty = decoded.text.trim() === '' || table.header.every((h) => h.trim() === '');
   const { columns, duplicates } = mapColumns(empty ? [] : table.header, empty ? null : choiceFor(options.columns, table.header));
@@ -94,6 +105,25 @@ export function ruleColumns(columns: ColumnMap): KeptColumns {
   return { unique: [], repeating: inFile([columns.currentLicense, columns.currentAddOns, columns.newLicense, columns.newAddOns]) };
 }
 
+/** Two visitors shown each record in turn (each gets the cells it asked for). */
+class BothVisitors implements RecordVisitor {
+  constructor(
+    private readonly first: RecordVisitor,
+    private readonly second: RecordVisitor,
+  ) {}
+
+  begin(header: readonly string[], records: number): KeptColumns {
+    const first = this.first.begin(header, records);
+    const second = this.second.begin(header, records);
+    return { unique: [...first.unique, ...second.unique], repeating: [...first.repeating, ...second.repeating] };
+  }
+
+  visit(record: number, cells: readonly string[], count: number): void {
+    this.first.visit(record, cells, count);
+    this.second.visit(record, cells, count);
+  }
+}
+
 /** Builds KeyHashes record by record while the file is read (the key columns found from the header). */
 class KeyHashesBuilder implements RecordVisitor {
   private idColumn = -1;
@@ -104,13 +134,13 @@ class KeyHashesBuilder implements RecordVisitor {
   /** `choices`: remembered column choices (the user key may be a column of another name). */
   constructor(private readonly choices?: readonly ColumnChoice[]) {}
 
-  begin(header: readonly string[], records: number): readonly number[] {
+  begin(header: readonly string[], records: number): KeptColumns {
     const { userId, email } = mapColumns(header, choiceFor(this.choices, header)).columns;
     this.idColumn = userId;
     this.emailColumn = email;
     this.id = userId >= 0 ? new Int32Array(records) : null;
     this.email = email >= 0 ? new Int32Array(records) : null;
-    return [userId, email];
+    return { unique: [userId, email], repeating: [] };
   }
 
   visit(r: number, cells: readonly string[]): void {
@@ -150,5 +180,6 @@ export function loadExport(bytes: Uint8Array, options: LoadOptions = {}): Result
       reason: `the first line of this file (sep=${sep.delimiter}) says its cells are separated by ${shown}, but License Prep reads cells separated by commas, semicolons or tabs: save it again as CSV UTF-8`,
     });
   }
-  return ok(loadExportText(decoded.value, { whole: options.whole, columns: options.columns, findUsers: options.findUsers }));
+  const { whole, columns, findUsers, visitor, keepRuleCells } = options;
+  return ok(loadExportText(decoded.value, { whole, columns, findUsers, visitor, keepRuleCells }));
 }

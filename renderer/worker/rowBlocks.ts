@@ -1,0 +1,143 @@
+// The UI thread's side of the rows the load worker sends (docs/architecture.md "Loading a file"): the chunks
+// are kept as they came — each repeating column as codes into its dictionary, the other cells in one
+// string per chunk — and read in place through a CsvTable. No row is unpacked into strings of its own:
+// a million users then cost the page their chunks' text and a few typed arrays, not twelve million
+// strings for the garbage collector to trace, and a chunk is ready as soon as it arrives.
+import { TableHead, type CsvTable, type CsvTableHead } from '../../shared/index';
+import type { RowChunk } from './rowChunks';
+
+/** One chunk of rows as it came from the worker (search reads its text; the table reads its cells). */
+export interface RowBlock {
+  readonly first: number;
+  readonly rows: number;
+  readonly text: string;
+  /** Per column: each row's code into the column's dictionary (a view of the column's codes), or null (cells in `text`). */
+  readonly codes: readonly (Uint16Array | null)[];
+  /** Rows of the block (block-relative) carried whole: in neither codes nor text. */
+  readonly odd: ReadonlySet<number>;
+  /** End offset in `text` of each text cell, row by row. */
+  readonly cellEnds: Uint32Array;
+  /** Per column: its place among the block's text cells of a row, or -1 when it has codes. */
+  readonly textIndex: Int32Array;
+  /** Text cells per row. */
+  readonly textCells: number;
+}
+
+/** Receives a file's chunks as they come: keeps them, and each column's dictionary and codes. */
+export class RowBlocks {
+  readonly blocks: RowBlock[] = [];
+  /** Each row's offset in its block's text. */
+  readonly rowStart: Uint32Array;
+  /** Per column: its dictionary's values in code order. */
+  readonly values: string[][];
+  /** Per column: codes of every row so far (blocks hold views of it). */
+  readonly codes: Uint16Array[];
+  /** Rows carried whole (malformed), by row. */
+  readonly odd = new Map<number, readonly string[]>();
+
+  /** `rows`: how many rows there can be at most. */
+  constructor(
+    readonly width: number,
+    rows: number,
+  ) {
+    this.rowStart = new Uint32Array(rows);
+    this.values = Array.from({ length: width }, () => []);
+    this.codes = Array.from({ length: width }, () => new Uint16Array(rows));
+  }
+
+  take(chunk: RowChunk): void {
+    const { first, rows, cellEnds } = chunk;
+    chunk.added.forEach((values, c) => {
+      for (const value of values) this.values[c].push(value);
+    });
+    const codes = chunk.codes.map((block, c) => {
+      if (block === null) return null;
+      const view = this.codes[c].subarray(first, first + rows);
+      view.set(block);
+      return view;
+    });
+    const textIndex = new Int32Array(this.width).fill(-1);
+    let textCells = 0;
+    codes.forEach((column, c) => {
+      if (column === null) textIndex[c] = textCells++;
+    });
+    for (let i = 0; i < rows; i++) this.rowStart[first + i] = i === 0 || textCells === 0 ? 0 : cellEnds[i * textCells - 1] + 1;
+    for (const { row, cells } of chunk.odd) this.odd.set(first + row, cells);
+    this.blocks.push({ first, rows, text: chunk.text, codes, odd: new Set(chunk.odd.map((o) => o.row)), cellEnds, textIndex, textCells });
+  }
+
+  /** The rows as a table, once all have come (`head.rows` of them). */
+  table(head: CsvTableHead, rows: number): BlockTable {
+    return new BlockTable(head, rows, this);
+  }
+}
+
+/** A table read in place from the chunks the worker sent. */
+export class BlockTable extends TableHead implements CsvTable {
+  private readonly blocks: readonly RowBlock[];
+  private readonly values: readonly (readonly string[])[];
+  /** Per column: the codes of every row when every block has codes for it, else null. */
+  private readonly coded: (Uint16Array | null)[];
+  /** 1 for a row carried whole. */
+  private readonly isOdd: Uint8Array;
+  private readonly odd: ReadonlyMap<number, readonly string[]>;
+  private readonly width: number;
+
+  constructor(
+    head: CsvTableHead,
+    readonly rowCount: number,
+    from: RowBlocks,
+  ) {
+    super(head);
+    this.blocks = from.blocks;
+    this.values = from.values;
+    this.width = from.width;
+    this.coded = from.codes.map((codes, c) => (from.blocks.every((b) => b.codes[c] !== null) ? codes.subarray(0, rowCount) : null));
+    this.odd = from.odd;
+    this.isOdd = new Uint8Array(rowCount);
+    for (const r of from.odd.keys()) if (r < rowCount) this.isOdd[r] = 1;
+  }
+
+  cell(r: number, c: number): string {
+    if (this.isOdd[r] === 1) return this.odd.get(r)![c] ?? '';
+    if (c < 0 || c >= this.width) return '';
+    const codes = this.coded[c];
+    if (codes !== null) return this.values[c][codes[r]];
+    const block = this.blockOf(r);
+    const i = r - block.first;
+    const column = block.codes[c];
+    if (column !== null) return this.values[c][column[i]];
+    const k = i * block.textCells + block.textIndex[c];
+    const start = k === 0 ? 0 : block.cellEnds[k - 1] + 1;
+    return block.text.slice(start, block.cellEnds[k]);
+  }
+
+  cells(r: number): readonly string[] {
+    if (this.isOdd[r] === 1) return this.odd.get(r)!;
+    const cells = new Array<string>(this.width);
+    for (let c = 0; c < this.width; c++) cells[c] = this.cell(r, c);
+    return cells;
+  }
+
+  record(r: number): string[] {
+    return [...this.cells(r)];
+  }
+
+  column(c: number): string[] {
+    const out = new Array<string>(this.rowCount);
+    for (let r = 0; r < out.length; r++) out[r] = this.cell(r, c);
+    return out;
+  }
+
+  private blockOf(r: number): RowBlock {
+    const { blocks } = this;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].first <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return blocks[lo];
+  }
+}
