@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, detectDialect } from '../../shared/index';
+import { CompactTable, detectDialect, loadExport, tokenize } from '../../shared/index';
 import { RowBlocks } from './rowBlocks';
-import { CELL_SEPARATOR, ChunkEncoder, MAX_DICTIONARY } from './rowChunks';
+import { CELL_SEPARATOR, ChunkEncoder, MAX_DICTIONARY, RowPacker } from './rowChunks';
 
 const HEAD = tokenize('a\n', detectDialect('a\n'));
 
@@ -64,5 +64,37 @@ describe('rows from the load worker', () => {
     const r = 13_002;
     const start = rowStart[r];
     expect(chunk.text.slice(start, start + records[r][0].length)).toBe(records[r][0]);
+  });
+});
+
+describe('rows packed as the file is read (RowPacker)', () => {
+  it('reach the page exactly as a whole read of the file gives them, with the reader numbering repeating cells', () => {
+    // Large enough to be read along record spans (20,000 records or more), with repeating and distinct
+    // columns, quoted cells with quotes and line breaks, blank lines and a malformed row.
+    const lines = ['User ID,Name,Email,Team,Current License,New License,Notes'];
+    for (let r = 0; r < 26_000; r++) {
+      const team = ['"Sales, NA"', 'RevOps', '"Say ""hi"""', ''][r % 4];
+      const name = `N${r % 5000}`; // past the interners' 4,096 values
+      const notes = r % 97 === 0 ? '"two\r\nlines"' : r % 13 === 0 ? 'note' : '';
+      lines.push(`${r},${name},u${r}@x.com,${team},${['Optimize', 'Engage Legacy', ''][r % 3]},${['Engage', 'Essentials'][r % 2]},${notes}`);
+      if (r === 100) lines.push('');
+      if (r === 20_500) lines.push('bad,row');
+    }
+    const bytes = new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+    let received: RowBlocks | null = null;
+    const packer = new RowPacker(
+      (width, rows) => (received = new RowBlocks(width, rows)),
+      (chunk) => received!.take(chunk),
+    );
+    const packed = loadExport(bytes, { visitor: packer, keepRuleCells: false });
+    const whole = loadExport(bytes, { whole: true });
+    if (!packed.ok || !whole.ok) throw new Error('refused');
+    expect(packed.value.table).toBeInstanceOf(CompactTable);
+    const textColumns = packer.finish();
+    expect(textColumns).toEqual(expect.arrayContaining([0, 2]));
+    const table = received!.table(packed.value.table, packed.value.table.rowCount);
+    expect(table.rowCount).toBe(whole.value.table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) expect(table.record(r)).toEqual(whole.value.table.record(r));
+    expect(received!.values[3]).toEqual(['Sales, NA', 'RevOps', 'Say "hi"', '']);
   });
 });

@@ -15,6 +15,9 @@ export const CHUNK_ROWS = 20_000;
 /** A column with more distinct values than this travels as text from the next chunk on (codes stay 16-bit). */
 export const MAX_DICTIONARY = 8192;
 
+/** How many of the reader's numbers per column are mapped to dictionary codes (its interners number no more). */
+const MAPPED = 4096;
+
 export interface OddRow {
   /** Index of the row in its chunk. */
   readonly row: number;
@@ -43,6 +46,8 @@ export interface RowChunk {
  */
 export class ChunkEncoder {
   private readonly dictionaries: (Map<string, number> | null)[];
+  /** Per column: the dictionary's code of each of the reader's numbers (-1 until seen). */
+  private readonly mapped: Int32Array[];
   /** Index among all rows of the chunk's first row. */
   private first = 0;
   private rows = 0;
@@ -58,6 +63,7 @@ export class ChunkEncoder {
     private capacity: number = CHUNK_ROWS,
   ) {
     this.dictionaries = Array.from({ length: width }, () => new Map<string, number>());
+    this.mapped = Array.from({ length: width }, () => new Int32Array(MAPPED).fill(-1));
     this.open();
   }
 
@@ -71,8 +77,11 @@ export class ChunkEncoder {
     return this.rows;
   }
 
-  /** Add the next row: its first `count` cells (the array is not kept). */
-  add(cells: readonly string[], count: number): void {
+  /**
+   * Add the next row: its first `count` cells (the array is not kept), and where given, the reader's
+   * numbering of each cell among its column's values (-1 for none: see RecordVisitor.visit).
+   */
+  add(cells: readonly string[], count: number, read: readonly number[] | null = null): void {
     const { width, dictionaries } = this;
     const i = this.rows++;
     if (i === this.capacity) this.grow();
@@ -90,12 +99,20 @@ export class ChunkEncoder {
         this.cells.push(value);
         continue;
       }
+      // The reader's number for the value, mapped once to the dictionary's code.
+      const number = read === null ? -1 : read[c];
+      const known = number >= 0 && number < MAPPED ? this.mapped[c][number] : -1;
+      if (known !== -1) {
+        codes[c]![i] = known;
+        continue;
+      }
       let code = dictionary.get(value);
       if (code === undefined) {
         code = dictionary.size;
         dictionary.set(value, code);
         this.added[c].push(value);
       }
+      if (number >= 0 && number < MAPPED) this.mapped[c][number] = code;
       codes[c]![i] = code;
     }
   }
@@ -172,14 +189,15 @@ export class RowPacker implements RecordVisitor {
   begin(header: readonly string[], records: number): KeptColumns {
     this.encoder = new ChunkEncoder(header.length);
     this.onBegin(header.length, records);
-    // Every cell, and any column may repeat: equal cells are then one string, whose hash the column's
-    // dictionary computes once (a column of distinct values soon stops being interned).
-    return { unique: header.map((_, c) => c), repeating: [] };
+    // Every cell, and any column may repeat: the reader then numbers equal cells alike, and a chunk's
+    // codes come from those numbers without looking each cell up (a column of distinct values soon
+    // stops being numbered).
+    return { unique: [], repeating: header.map((_, c) => c) };
   }
 
-  visit(_record: number, cells: readonly string[], count: number): void {
+  visit(_record: number, cells: readonly string[], count: number, codes: readonly number[] | null): void {
     const encoder = this.encoder!;
-    encoder.add(cells, count);
+    encoder.add(cells, count, codes);
     if (encoder.pending === CHUNK_ROWS) this.onChunk(encoder.flush()!);
   }
 

@@ -9,6 +9,11 @@
 export class RecordReader {
   /** The cells of the last record read (wanted columns only; others hold ''). Reused: copy to keep. */
   readonly cells: string[] = [];
+  /**
+   * Per column of the last record read: the cell's code in its column's Interner (its distinct values
+   * numbered in the order first read), or -1 (a column not interned, or one with too many values).
+   */
+  readonly codes: number[] = [];
   /** How many cells the last record had. */
   count = 0;
   /** Whether every cell of the last record was empty (a blank record). */
@@ -23,7 +28,7 @@ export class RecordReader {
    */
   constructor(
     private readonly input: string,
-    private readonly delimiter: string,
+    delimiter: string,
     sentinel: string,
     private want: Uint8Array | null,
     /** Per column, where its values repeat (licenses, add-ons): one string for each distinct value. */
@@ -35,7 +40,7 @@ export class RecordReader {
 
   /** Read the record in [start, end) of the input (end: where its record ending starts). */
   read(start: number, end: number): void {
-    const { input, d, want, cells } = this;
+    const { input, d, want, cells, codes } = this;
     // A CRLF made the sentinel (mixed endings) ends the record; it is never part of a cell.
     if (end > start && input.charCodeAt(end - 1) === this.sentinel) end--;
     let c = 0;
@@ -43,6 +48,7 @@ export class RecordReader {
     let pos = start;
     for (;;) {
       const wanted = want === null || (c < want.length && want[c] === 1);
+      const interner = wanted ? this.interners[c] : undefined;
       let next: number;
       if (pos < end && input.charCodeAt(pos) === 34) {
         // A quoted cell: "" inside stands for one quote.
@@ -53,21 +59,29 @@ export class RecordReader {
           close = input.indexOf('"', close + 2);
         }
         if (close > pos + 1) blank = false;
-        if (wanted) {
-          const interner = this.interners[c];
-          if (escaped) cells[c] = interner === undefined ? input.slice(pos + 1, close).replaceAll('""', '"') : interner.intern(input.slice(pos + 1, close).replaceAll('""', '"'));
-          else cells[c] = interner === undefined ? input.slice(pos + 1, close) : interner.at(input, pos + 1, close);
+        if (interner !== undefined) {
+          cells[c] = escaped ? interner.intern(input.slice(pos + 1, close).replaceAll('""', '"')) : interner.at(input, pos + 1, close, hashOf(input, pos + 1, close));
+          codes[c] = interner.code;
+        } else {
+          if (wanted) cells[c] = escaped ? input.slice(pos + 1, close).replaceAll('""', '"') : input.slice(pos + 1, close);
+          codes[c] = -1;
         }
         next = close + 1;
       } else {
-        // Cells are short: a loop finds the delimiter sooner than a call to indexOf.
+        // Cells are short: a loop finds the delimiter sooner than a call to indexOf, and hashes the
+        // cell on the way for a column whose values repeat.
         next = pos;
-        while (next < end && input.charCodeAt(next) !== d) next++;
-        if (next > pos) blank = false;
-        if (wanted) {
-          const interner = this.interners[c];
-          cells[c] = interner === undefined ? input.slice(pos, next) : interner.at(input, pos, next);
+        if (interner !== undefined) {
+          let h = 0x811c9dc5;
+          for (let ch = next < end ? input.charCodeAt(next) : d; ch !== d; ch = ++next < end ? input.charCodeAt(next) : d) h = Math.imul(h ^ ch, 0x01000193);
+          cells[c] = interner.at(input, pos, next, h);
+          codes[c] = interner.code;
+        } else {
+          while (next < end && input.charCodeAt(next) !== d) next++;
+          if (wanted) cells[c] = input.slice(pos, next);
+          codes[c] = -1;
         }
+        if (next > pos) blank = false;
       }
       if (!wanted) cells[c] = '';
       c++;
@@ -75,7 +89,10 @@ export class RecordReader {
       pos = next + 1;
     }
     // Cells past this record's end still hold the previous record's: they are empty here.
-    for (let k = c; k < this.count; k++) cells[k] = '';
+    for (let k = c; k < this.count; k++) {
+      cells[k] = '';
+      codes[k] = -1;
+    }
     this.count = c;
     this.blank = blank;
   }
@@ -93,49 +110,73 @@ export class RecordReader {
   }
 }
 
+/** The hash Interner.at takes: FNV-1a of the text in [from, to). */
+function hashOf(input: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /** Past this many distinct values a column is not interned any more (its values hardly repeat). */
 const POOL_SIZE = 4096;
 /** Slots of the cache of an interner tried in place. */
 const SLOTS = 1024;
 
 /**
- * One string per distinct value of a column whose values repeat. The text is hashed in place and the
- * string last seen with that hash compared with it there: a value seen before (a license name, a team)
- * costs no new string. Others go through a map. A column with more distinct values than the map holds is
- * read as plain strings from then on.
+ * One string per distinct value of a column whose values repeat, each numbered in the order first seen.
+ * The text is hashed in place and the value last seen with that hash compared with it there: a value
+ * seen before (a license name, a team) costs no new string. Others go through a map. A column with more
+ * distinct values than the map holds is read as plain strings from then on.
  */
 export class Interner {
-  /** Strings by a hash of their text: a direct-mapped cache tried first, in place. */
-  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly pool = new Map<string, string>();
+  /** The distinct values so far, by code. */
+  readonly values: string[] = [];
+  /** The code of the value the last call returned, or -1 when it was not interned. */
+  code = -1;
+  /** Codes by hash: a direct-mapped cache tried first, in place (-1: empty). */
+  private readonly slots = new Int32Array(SLOTS).fill(-1);
+  private readonly pool = new Map<string, number>();
   private full = false;
 
-  /** The shared string for the text in [from, to) of `input`. */
-  at(input: string, from: number, to: number): string {
-    if (this.full) return input.slice(from, to);
-    let h = to - from;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193);
-    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+  /** The shared string for the text in [from, to) of `input`, whose FNV-1a hash is `hash`. */
+  at(input: string, from: number, to: number, hash: number): string {
+    if (this.full) {
+      this.code = -1;
+      return input.slice(from, to);
+    }
+    const slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
     const cached = this.slots[slot];
-    if (cached !== undefined && cached.length === to - from && input.startsWith(cached, from)) return cached;
+    if (cached !== -1) {
+      const value = this.values[cached];
+      if (value.length === to - from && input.startsWith(value, from)) {
+        this.code = cached;
+        return value;
+      }
+    }
     const shared = this.intern(input.slice(from, to));
-    this.slots[slot] = shared;
+    if (this.code !== -1) this.slots[slot] = this.code;
     return shared;
   }
 
   /** The shared string equal to `cell`. */
   intern(cell: string): string {
-    if (this.full) return cell;
-    let shared = this.pool.get(cell);
-    if (shared === undefined) {
-      shared = cell;
-      this.pool.set(cell, cell);
-      if (this.pool.size >= POOL_SIZE) {
+    if (this.full) {
+      this.code = -1;
+      return cell;
+    }
+    let code = this.pool.get(cell);
+    if (code === undefined) {
+      if (this.values.length >= POOL_SIZE) {
         this.full = true;
         this.pool.clear();
-        this.slots.fill(undefined);
+        this.code = -1;
+        return cell;
       }
+      code = this.values.length;
+      this.values.push(cell);
+      this.pool.set(cell, code);
     }
-    return shared;
+    this.code = code;
+    return this.values[code];
   }
 }

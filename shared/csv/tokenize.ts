@@ -218,9 +218,12 @@ export interface RecordVisitor {
   begin(header: readonly string[], records: number): KeptColumns;
   /**
    * Record `record`'s cells: its first `count` (the array may be longer, and is reused for the next
-   * record: copy what you keep). Only the columns begin() returned are sure to hold their cell.
+   * record: copy what you keep). Only the columns begin() returned are sure to hold their cell. `codes`,
+   * when given, numbers the cells of the repeating columns: per column, the cell's place among the
+   * column's distinct values in the order first read (-1 where a cell has none), so a visitor can tell
+   * equal cells apart without comparing strings.
    */
-  visit(record: number, cells: readonly string[], count: number): void;
+  visit(record: number, cells: readonly string[], count: number, codes: readonly number[] | null): void;
 }
 
 /** Below this many records a file is held whole: simplest, and its cells cost little. */
@@ -241,7 +244,7 @@ export function tokenize(text: string, dialect: Dialect, options: TokenizeOption
     visitor.begin(whole.header, whole.rowCount);
     for (let r = 0; r < whole.rowCount; r++) {
       const cells = whole.cells(r);
-      visitor.visit(r, cells, cells.length);
+      visitor.visit(r, cells, cells.length, null);
     }
   }
   return whole;
@@ -362,11 +365,11 @@ function tokenizeCompact(
     spans[2 * r + 1] = end;
     for (let j = 0; j < columns.length; j++) kept[j][r] = cells[columns[j]] ?? '';
     if (reader.count === width) {
-      visitor?.visit(r, cells, width);
+      visitor?.visit(r, cells, width, reader.codes);
     } else {
       const fields = reader.readAll(start, end);
       pending.push({ record: r, kind: fields.length < width ? 'tooFew' : 'tooMany', fields: fields.length, offset: start, lines: lineBreaksIn(fields) });
-      visitor?.visit(r, fields, fields.length);
+      visitor?.visit(r, fields, fields.length, null);
     }
   }
   for (const cells of kept) cells.length = count;

@@ -118,9 +118,9 @@ class BothVisitors implements RecordVisitor {
     return { unique: [...first.unique, ...second.unique], repeating: [...first.repeating, ...second.repeating] };
   }
 
-  visit(record: number, cells: readonly string[], count: number): void {
-    this.first.visit(record, cells, count);
-    this.second.visit(record, cells, count);
+  visit(record: number, cells: readonly string[], count: number, codes: readonly number[] | null): void {
+    this.first.visit(record, cells, count, codes);
+    this.second.visit(record, cells, count, codes);
   }
 }
 
