@@ -191,6 +191,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
           return;
         case 'done':
           mark('worker-packed', message.tail.packedAt - performance.timeOrigin);
+          mark('worker-checked', message.tail.checkedAt - performance.timeOrigin);
           textColumns = message.tail.textColumns;
           sha256 = message.tail.sha256;
           users = message.tail.users;

@@ -46,7 +46,8 @@ async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: stri
   // made while reading), so the page's session does not read every key again.
   const userCheck = findUsers(table, columns, unreadableRows(table), keyHashes);
   const buffers = [keyHashes?.id?.buffer, keyHashes?.email?.buffer, userCheck.rows.buffer, userCheck.firsts.buffer, userCheck.keys.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-  post({ id, type: 'done', tail: { sha256: await hash, textColumns, packedAt, users: { keyHashes, userCheck } } }, [...new Set(buffers)]);
+  const checkedAt = performance.timeOrigin + performance.now();
+  post({ id, type: 'done', tail: { sha256: await hash, textColumns, packedAt, checkedAt, users: { keyHashes, userCheck } } }, [...new Set(buffers)]);
   // In the background: what sorting by a text-only locked column needs, most asked-for columns first,
   // once the UI thread has opened the file (ranking meanwhile would take the CPU its check needs).
   if (rank) {

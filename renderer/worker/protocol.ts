@@ -30,6 +30,8 @@ export interface LoadTail {
   readonly textColumns: readonly number[];
   /** When the worker had read the file and posted its last rows (performance.timeOrigin + now). */
   readonly packedAt: number;
+  /** When the users were checked (a mark on the page's timeline). */
+  readonly checkedAt: number;
   /** The rows' key hashes and the user check, made while the page unpacked the rows (transferred). */
   readonly users: { readonly keyHashes?: KeyHashes; readonly userCheck?: UserCheck };
 }

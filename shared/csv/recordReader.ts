@@ -48,7 +48,9 @@ export class RecordReader {
     let pos = start;
     for (;;) {
       const wanted = want === null || (c < want.length && want[c] === 1);
-      const interner = wanted ? this.interners[c] : undefined;
+      let interner = wanted ? this.interners[c] : undefined;
+      // A column with too many distinct values is no longer interned: its cells are not hashed either.
+      if (interner !== undefined && interner.full) interner = undefined;
       let next: number;
       if (pos < end && input.charCodeAt(pos) === 34) {
         // A quoted cell: "" inside stands for one quote.
@@ -136,7 +138,8 @@ export class Interner {
   /** Codes by hash: a direct-mapped cache tried first, in place (-1: empty). */
   private readonly slots = new Int32Array(SLOTS).fill(-1);
   private readonly pool = new Map<string, number>();
-  private full = false;
+  /** Whether the column had too many distinct values: its cells are plain strings from then on (code -1). */
+  full = false;
 
   /** The shared string for the text in [from, to) of `input`, whose FNV-1a hash is `hash`. */
   at(input: string, from: number, to: number, hash: number): string {
