@@ -98,3 +98,31 @@ describe('rows packed as the file is read (RowPacker)', () => {
     expect(received!.values[3]).toEqual(['Sales, NA', 'RevOps', 'Say "hi"', '']);
   });
 });
+
+describe('rows of an odd shape', () => {
+  it('a header of 100,000 columns over two rows costs codes for two rows per column, not a chunk of them', () => {
+    // Codes made for a whole chunk (20,000 rows) per column would take 4 GB here.
+    const width = 100_000;
+    const text = [Array.from({ length: width }, (_, i) => `c${i}`).join(','), 'a,b', 'c,d'].join('\n');
+    let received: RowBlocks | null = null;
+    const packer = new RowPacker(
+      (w, rows) => (received = new RowBlocks(w, rows)),
+      (chunk) => received!.take(chunk),
+    );
+    const loaded = loadExport(new TextEncoder().encode(text), { visitor: packer });
+    if (!loaded.ok) throw new Error('refused');
+    packer.finish();
+    const table = received!.table(loaded.value.table, 2);
+    expect([table.record(0), table.record(1)]).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(packer.encoder!.capacity).toBe(2);
+  });
+
+  it('a chunk holds more rows than it was sized for when given them', () => {
+    const encoder = new ChunkEncoder(2, 4);
+    const records = Array.from({ length: 11 }, (_, r) => [`v${r % 3}`, `w${r}`]);
+    const received = new RowBlocks(2, 11);
+    received.take(encoder.encode(records, 0, 11));
+    const table = received.table(HEAD, 11);
+    expect(Array.from({ length: 11 }, (_, r) => table.record(r))).toEqual(records);
+  });
+});

@@ -17,6 +17,7 @@ export const MAX_DICTIONARY = 8192;
 
 /** How many of the reader's numbers per column are mapped to dictionary codes (its interners number no more). */
 const MAPPED = 4096;
+const NONE_MAPPED = new Int32Array(0);
 
 export interface OddRow {
   /** Index of the row in its chunk. */
@@ -60,16 +61,21 @@ export class ChunkEncoder {
 
   constructor(
     readonly width: number,
-    private capacity: number = CHUNK_ROWS,
+    private rowCapacity: number = CHUNK_ROWS,
   ) {
     this.dictionaries = Array.from({ length: width }, () => new Map<string, number>());
-    this.mapped = Array.from({ length: width }, () => new Int32Array(MAPPED).fill(-1));
+    this.mapped = Array.from({ length: width }, () => NONE_MAPPED);
     this.open();
   }
 
   /** Columns that have travelled as text in some chunk (they get no full dictionary on the UI thread). */
   textColumns(): number[] {
     return this.dictionaries.flatMap((d, c) => (d === null ? [c] : []));
+  }
+
+  /** How many rows the chunk being packed has room for (it grows when given more). */
+  get capacity(): number {
+    return this.rowCapacity;
   }
 
   /** Rows added since the last flush. */
@@ -84,7 +90,7 @@ export class ChunkEncoder {
   add(cells: readonly string[], count: number, read: readonly number[] | null = null): void {
     const { width, dictionaries } = this;
     const i = this.rows++;
-    if (i === this.capacity) this.grow();
+    if (i === this.rowCapacity) this.grow();
     const codes = this.codes;
     if (count !== width) {
       this.odd.push({ row: i, cells: cells.slice(0, count) });
@@ -101,7 +107,8 @@ export class ChunkEncoder {
       }
       // The reader's number for the value, mapped once to the dictionary's code.
       const number = read === null ? -1 : read[c];
-      const known = number >= 0 && number < MAPPED ? this.mapped[c][number] : -1;
+      const mapped = this.mapped[c];
+      const known = number >= 0 && number < mapped.length ? mapped[number] : -1;
       if (known !== -1) {
         codes[c]![i] = known;
         continue;
@@ -112,7 +119,7 @@ export class ChunkEncoder {
         dictionary.set(value, code);
         this.added[c].push(value);
       }
-      if (number >= 0 && number < MAPPED) this.mapped[c][number] = code;
+      if (number >= 0 && number < MAPPED) this.mapTo(c, number, code);
       codes[c]![i] = code;
     }
   }
@@ -151,12 +158,23 @@ export class ChunkEncoder {
     return this.flush() ?? { first: this.first, rows: 0, codes: this.dictionaries.map(() => null), added: this.dictionaries.map(() => []), text: '', cellEnds: new Uint32Array(0), odd: [] };
   }
 
+  /** Remember that the reader's `number` in column `c` is dictionary code `code` (the map grows as needed). */
+  private mapTo(c: number, number: number, code: number): void {
+    let mapped = this.mapped[c];
+    if (number >= mapped.length) {
+      const grown = new Int32Array(Math.min(MAPPED, Math.max(16, (number + 1) * 2))).fill(-1);
+      grown.set(mapped);
+      this.mapped[c] = mapped = grown;
+    }
+    mapped[number] = code;
+  }
+
   /** More rows than planned in one chunk: room for twice as many. */
   private grow(): void {
-    this.capacity *= 2;
+    this.rowCapacity *= 2;
     this.codes = this.codes.map((old) => {
       if (old === null) return null;
-      const codes = new Uint16Array(this.capacity);
+      const codes = new Uint16Array(this.rowCapacity);
       codes.set(old);
       return codes;
     });
@@ -164,7 +182,7 @@ export class ChunkEncoder {
 
   private open(): void {
     this.rows = 0;
-    this.codes = this.dictionaries.map((d) => (d === null ? null : new Uint16Array(this.capacity)));
+    this.codes = this.dictionaries.map((d) => (d === null ? null : new Uint16Array(this.rowCapacity)));
     this.added = this.dictionaries.map(() => []);
     this.textCount = this.dictionaries.filter((d) => d === null).length;
     this.cells = [];
@@ -178,7 +196,8 @@ export class ChunkEncoder {
  * and no thread holds every cell of the file as a string of its own.
  */
 export class RowPacker implements RecordVisitor {
-  private encoder: ChunkEncoder | null = null;
+  /** The encoder of this file's chunks (made when its header is known). */
+  encoder: ChunkEncoder | null = null;
 
   constructor(
     /** Before the first row: how many cells a row has, and how many rows there can be (at most). */
@@ -187,7 +206,9 @@ export class RowPacker implements RecordVisitor {
   ) {}
 
   begin(header: readonly string[], records: number): KeptColumns {
-    this.encoder = new ChunkEncoder(header.length);
+    // A chunk's codes are made for the rows there can be (a file of thousands of columns and a few rows
+    // must not cost a chunk's worth of codes per column).
+    this.encoder = new ChunkEncoder(header.length, Math.max(1, Math.min(CHUNK_ROWS, records)));
     this.onBegin(header.length, records);
     // Every cell, and any column may repeat: the reader then numbers equal cells alike, and a chunk's
     // codes come from those numbers without looking each cell up (a column of distinct values soon

@@ -121,7 +121,7 @@ function hashOf(input: string, from: number, to: number): number {
 
 /** Past this many distinct values a column is not interned any more (its values hardly repeat). */
 const POOL_SIZE = 4096;
-/** Slots of the cache of an interner tried in place. */
+/** Most slots of the cache of an interner tried in place. */
 const SLOTS = 1024;
 
 /**
@@ -135,8 +135,11 @@ export class Interner {
   readonly values: string[] = [];
   /** The code of the value the last call returned, or -1 when it was not interned. */
   code = -1;
-  /** Codes by hash: a direct-mapped cache tried first, in place (-1: empty). */
-  private readonly slots = new Int32Array(SLOTS).fill(-1);
+  /**
+   * Codes by hash: a direct-mapped cache tried first, in place (-1: empty). It starts small and grows
+   * with the distinct values (a file of thousands of columns must not cost kilobytes per column).
+   */
+  private slots = new Int32Array(16).fill(-1);
   private readonly pool = new Map<string, number>();
   /** Whether the column had too many distinct values: its cells are plain strings from then on (code -1). */
   full = false;
@@ -147,7 +150,7 @@ export class Interner {
       this.code = -1;
       return input.slice(from, to);
     }
-    const slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+    const slot = (hash ^ (hash >>> 15)) & (this.slots.length - 1);
     const cached = this.slots[slot];
     if (cached !== -1) {
       const value = this.values[cached];
@@ -178,6 +181,8 @@ export class Interner {
       code = this.values.length;
       this.values.push(cell);
       this.pool.set(cell, code);
+      // A cache, not the record: a bigger one starts empty and fills again from the map.
+      if (this.values.length * 2 > this.slots.length && this.slots.length < SLOTS) this.slots = new Int32Array(this.slots.length * 4).fill(-1);
     }
     this.code = code;
     return this.values[code];
