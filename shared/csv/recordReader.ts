@@ -28,7 +28,7 @@ export class RecordReader {
    */
   constructor(
     private readonly input: string,
-    delimiter: string,
+    private readonly delimiter: string,
     sentinel: string,
     private want: Uint8Array | null,
     /** Per column, where its values repeat (licenses, add-ons): one string for each distinct value. */
@@ -79,7 +79,8 @@ export class RecordReader {
           cells[c] = interner.at(input, pos, next, h);
           codes[c] = interner.code;
         } else {
-          while (next < end && input.charCodeAt(next) !== d) next++;
+          next = input.indexOf(this.delimiter, pos);
+          if (next === -1 || next > end) next = end;
           if (wanted) cells[c] = input.slice(pos, next);
           codes[c] = -1;
         }

@@ -1,8 +1,8 @@
-// First rows of a million user keys (docs/architecture.md "Rules and sinks"): the rows are sorted by
-// their keys' hashes (a radix sort over typed arrays, which reads and writes memory in order), so rows
-// of the same key sit side by side; the keys themselves stay in the file and are read again only where
-// two hashes match. A hash table did the same with one random memory access per row, and at a million
-// rows those cache misses cost several times the sort.
+// First rows of user keys (docs/architecture.md "Rules and sinks"), found from their hashes; the keys
+// themselves stay in the file and are read again only where two hashes match. Up to a few hundred
+// thousand rows, a hash table over typed arrays (it fits in the processor's caches); beyond, the rows are
+// sorted by hash (a radix sort, which reads and writes memory in order) so rows of the same key sit side
+// by side: at a million rows the table's one random memory access per row cost several times the sort.
 
 /**
  * Tells whether two rows hold the same key (reading their keys again). An object with a method rather
@@ -12,6 +12,9 @@ export interface SameKey {
   same(a: number, b: number): boolean;
 }
 
+/** Above this many rows the hashes are sorted rather than put in a table. */
+export const SORT_FROM = 1 << 18;
+
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
 
@@ -20,23 +23,58 @@ const BUCKETS = 1 << DIGIT_BITS;
  * key. `hashes[r]` is row r's key hash, 0 for no key; rows with `skip[r] === 1` take no part. Rows of
  * equal hashes are compared with `keys.same` (a duplicate, or a rare collision of different keys).
  */
-export function firstRowsOfKeys(hashes: Int32Array, skip: Uint8Array, keys: SameKey): Int32Array {
+export function firstRowsOfKeys(hashes: Int32Array, skip: Uint8Array, keys: SameKey, sort = hashes.length >= SORT_FROM): Int32Array {
+  return sort ? bySorting(hashes, skip, keys) : byTable(hashes, skip, keys);
+}
+
+/** firstRowsOfKeys with an open-addressing table of [hash, row + 1] pairs (0: empty). */
+function byTable(hashes: Int32Array, skip: Uint8Array, keys: SameKey): Int32Array {
   const n = hashes.length;
   const first = new Int32Array(n).fill(-1);
+  let capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  const slots = new Int32Array(capacity * 2);
+  const mask = capacity - 1;
+  for (let row = 0; row < n; row++) {
+    const hash = hashes[row];
+    if (hash === 0 || skip[row] === 1) continue;
+    let slot = hash & mask;
+    for (;;) {
+      const other = slots[2 * slot + 1] - 1;
+      if (other === -1) {
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = row + 1;
+        break;
+      }
+      // Equal hashes of different keys sit side by side: only the first row of each key is in the table.
+      if (slots[2 * slot] === hash && keys.same(other, row)) {
+        first[row] = other;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return first;
+}
+
+/** firstRowsOfKeys by a radix sort of the hashes. */
+function bySorting(hashes: Int32Array, skip: Uint8Array, keys: SameKey): Int32Array {
+  const n = hashes.length;
+  // Every array made before the first loop: a loop optimized while it runs (on-stack replacement) then
+  // meets no allocation it has no feedback for, and is not thrown away at the next one.
+  const first = new Int32Array(n).fill(-1);
+  let rows = new Int32Array(n);
+  let sorted = new Uint32Array(n);
+  let rowsOut = new Int32Array(n);
+  let sortedOut = new Uint32Array(n);
+  const counts = new Int32Array(BUCKETS);
   let m = 0;
-  for (let r = 0; r < n; r++) if (hashes[r] !== 0 && skip[r] !== 1) m++;
-  let rows = new Int32Array(m);
-  let sorted = new Uint32Array(m);
-  m = 0;
   for (let r = 0; r < n; r++) {
     if (hashes[r] === 0 || skip[r] === 1) continue;
     rows[m] = r;
     sorted[m++] = hashes[r] >>> 0;
   }
   // LSD radix sort by hash, 11 bits a pass; stable, so equal hashes keep their rows in order.
-  let rowsOut = new Int32Array(m);
-  let sortedOut = new Uint32Array(m);
-  const counts = new Int32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
     counts.fill(0);
     for (let i = 0; i < m; i++) counts[(sorted[i] >>> shift) & (BUCKETS - 1)]++;
