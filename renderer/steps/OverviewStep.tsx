@@ -25,19 +25,21 @@ function MePicker() {
     setShownMe(me);
     setText(me ?? '');
   }
-  // The emails in a file never change: suggestions are read from the file's rows.
+  // The emails in a file never change: suggestions are read from the file's rows. The email already
+  // chosen and found is its own suggestion (no pass over a million rows when the Overview opens).
   const emails = useMemo(() => {
     const column = session?.source.columns.email ?? -1;
     if (!session || column < 0) return [];
-    const needle = text.trim().toLowerCase();
-    const out: string[] = [];
     const { table } = session.source;
+    if (me !== null && text === me && myRow >= 0) return [table.cell(myRow, column).trim()];
+    const needle = new RegExp(text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const out: string[] = [];
     for (let r = 0; r < session.rowCount && out.length < SUGGESTIONS; r++) {
-      const email = table.cell(r, column).trim();
-      if (email !== '' && email.toLowerCase().includes(needle)) out.push(email);
+      const email = table.cell(r, column);
+      if (needle.test(email) && email.trim() !== '') out.push(email.trim());
     }
     return out;
-  }, [session, text]);
+  }, [session, text, me, myRow]);
   return (
     <section className="panel" data-testid="me-picker">
       <h2>Which user are you?</h2>

@@ -67,7 +67,10 @@ function assemble(received: RowBlocks, head: LoadHead, bytes: Uint8Array, users:
   const { table: tableHead, columns, duplicateColumns, encoding, bom, guessed } = head;
   const table = received.table(tableHead, n);
   const { values } = received;
-  const dictionaries = values.map((list, c): ColumnDictionary | null => (textColumns.includes(c) ? null : { values: list, codes: received.codes[c].subarray(0, n) }));
+  const dictionaries = values.map((list, c): ColumnDictionary | null => {
+    const codes = received.columnCodes[c] ?? null;
+    return textColumns.includes(c) || codes === null ? null : { values: list, codes };
+  });
   const column = (c: number): ColumnDictionary => dictionaries[c] ?? dictionaryOfTable(table, c);
   const current = indexCurrentLicenses(column(columns.currentLicense));
   const currentAddOns = columns.currentAddOns >= 0 ? countCurrentAddOns(column(columns.currentAddOns)) : [];
@@ -91,7 +94,7 @@ function assemble(received: RowBlocks, head: LoadHead, bytes: Uint8Array, users:
     ...(keyHashes ? { keyHashes } : {}),
     ...(userCheck ? { userCheck } : {}),
   };
-  return { loaded, indexes: { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns, values, dictionaries, blocks: received.blocks, rowStart: received.rowStart.subarray(0, n), ranks } };
+  return { loaded, indexes: { currentLicenses: current.values, currentLicenseOf: current.of, currentAddOns, values, dictionaries, blocks: received.blocks, rowStart: received.rowStart, ranks } };
 }
 
 /** Where there is no Worker (unit tests): the same steps, in place. */
@@ -165,7 +168,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
     const finishIfReady = (): void => {
       if (finished || head === null || returned === null || textColumns === null) return;
       finished = true;
-      mark('rows-unpacked');
+      mark('rows-received');
       const { loaded, indexes } = assemble(received ?? new RowBlocks(head.table.header.length, 0), head, returned, users, textColumns, ranks);
       resolve({ ok: true, value: { loaded, sha256, indexes, bytes: returned } });
     };

@@ -19,7 +19,7 @@ async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: stri
   // WebCrypto copies the bytes and hashes them on the browser's own threads while we parse.
   const hash = sha256(bytes);
   post({ id, type: 'progress', stage: 'reading' });
-  // The rows go to the page in chunks as they are read: it unpacks the first while the rest is read.
+  // The rows go to the page in chunks as they are read: it takes the first in while the rest is read.
   const packer = new RowPacker(
     (width, rows) => post({ id, type: 'start', width, rows }),
     (chunk) => {
@@ -29,7 +29,7 @@ async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: stri
       post({ id, type: 'progress', stage: 'transferring', rows: chunk.first + chunk.rows });
     },
   );
-  // The users are checked once the rows are sent (below), while the page unpacks them.
+  // The users are checked once the rows are sent (below).
   // The page gets every cell from the packer: the worker's table keeps none (it reads a few again for the user check and ranks).
   const result = loadExport(bytes, { encoding, findUsers: false, visitor: packer, keepRuleCells: false });
   if (!result.ok) {
@@ -42,7 +42,7 @@ async function load(id: number, bytes: Uint8Array, rank: boolean, encoding: stri
   const { table, columns, duplicateColumns, encoding: read, bom, guessed, keyHashes } = result.value;
   const head: LoadHead = { table: tableHeadOf(table), columns, duplicateColumns, encoding: read, bom, guessed, rows: table.rowCount };
   post({ id, type: 'head', head, bytes }, [bytes.buffer as ArrayBuffer]);
-  // While the page unpacks the last rows: who is the same user as an earlier row (the key hashes were
+  // Once the rows are sent: who is the same user as an earlier row (the key hashes were
   // made while reading), so the page's session does not read every key again.
   const userCheck = findUsers(table, columns, unreadableRows(table), keyHashes);
   const buffers = [keyHashes?.id?.buffer, keyHashes?.email?.buffer, userCheck.rows.buffer, userCheck.firsts.buffer, userCheck.keys.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

@@ -32,7 +32,7 @@ export interface LoadTail {
   readonly packedAt: number;
   /** When the users were checked (a mark on the page's timeline). */
   readonly checkedAt: number;
-  /** The rows' key hashes and the user check, made while the page unpacked the rows (transferred). */
+  /** The rows' key hashes and the user check, made once the rows were sent (transferred). */
   readonly users: { readonly keyHashes?: KeyHashes; readonly userCheck?: UserCheck };
 }
 

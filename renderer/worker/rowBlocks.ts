@@ -11,7 +11,7 @@ export interface RowBlock {
   readonly first: number;
   readonly rows: number;
   readonly text: string;
-  /** Per column: each row's code into the column's dictionary (a view of the column's codes), or null (cells in `text`). */
+  /** Per column: each row's code into the column's dictionary, or null (cells in `text`). */
   readonly codes: readonly (Uint16Array | null)[];
   /** Rows of the block (block-relative) carried whole: in neither codes nor text. */
   readonly odd: ReadonlySet<number>;
@@ -23,51 +23,64 @@ export interface RowBlock {
   readonly textCells: number;
 }
 
-/** Receives a file's chunks as they come: keeps them, and each column's dictionary and codes. */
+/** Receives a file's chunks as they come: keeps them, and each column's dictionary. */
 export class RowBlocks {
   readonly blocks: RowBlock[] = [];
   /** Each row's offset in its block's text. */
-  readonly rowStart: Uint32Array;
+  rowStart: Uint32Array;
   /** Per column: its dictionary's values in code order. */
   readonly values: string[][];
-  /** Per column: codes of every row so far (blocks hold views of it). */
-  readonly codes: Uint16Array[];
+  /**
+   * Per column: the codes of every row when every block has codes for it, else null (made by table(),
+   * once all rows have come; the blocks then read views of them).
+   */
+  columnCodes: (Uint16Array | null)[] = [];
   /** Rows carried whole (malformed), by row. */
   readonly odd = new Map<number, readonly string[]>();
 
-  /** `rows`: how many rows there can be at most. */
+  /** `rows`: how many rows there can be at most (blank records are counted, but never come). */
   constructor(
     readonly width: number,
     rows: number,
   ) {
-    this.rowStart = new Uint32Array(rows);
+    this.rowStart = new Uint32Array(Math.min(rows, 1024));
     this.values = Array.from({ length: width }, () => []);
-    this.codes = Array.from({ length: width }, () => new Uint16Array(rows));
   }
 
   take(chunk: RowChunk): void {
-    const { first, rows, cellEnds } = chunk;
+    const { first, rows, cellEnds, codes } = chunk;
     chunk.added.forEach((values, c) => {
       for (const value of values) this.values[c].push(value);
-    });
-    const codes = chunk.codes.map((block, c) => {
-      if (block === null) return null;
-      const view = this.codes[c].subarray(first, first + rows);
-      view.set(block);
-      return view;
     });
     const textIndex = new Int32Array(this.width).fill(-1);
     let textCells = 0;
     codes.forEach((column, c) => {
       if (column === null) textIndex[c] = textCells++;
     });
+    if (first + rows > this.rowStart.length) {
+      const grown = new Uint32Array(Math.max(first + rows, this.rowStart.length * 2));
+      grown.set(this.rowStart);
+      this.rowStart = grown;
+    }
     for (let i = 0; i < rows; i++) this.rowStart[first + i] = i === 0 || textCells === 0 ? 0 : cellEnds[i * textCells - 1] + 1;
     for (const { row, cells } of chunk.odd) this.odd.set(first + row, cells);
-    this.blocks.push({ first, rows, text: chunk.text, codes, odd: new Set(chunk.odd.map((o) => o.row)), cellEnds, textIndex, textCells });
+    this.blocks.push({ first, rows, text: chunk.text, codes: [...codes], odd: new Set(chunk.odd.map((o) => o.row)), cellEnds, textIndex, textCells });
   }
 
-  /** The rows as a table, once all have come (`head.rows` of them). */
+  /** The rows as a table, once all have come (`rows` of them). */
   table(head: CsvTableHead, rows: number): BlockTable {
+    // A column coded in every block gets one array of codes; its blocks then read views of it.
+    this.columnCodes = Array.from({ length: this.width }, (_, c) => {
+      if (!this.blocks.every((b) => b.codes[c] !== null)) return null;
+      const all = new Uint16Array(rows);
+      for (const block of this.blocks) {
+        const codes = block.codes[c]!;
+        all.set(codes.subarray(0, Math.max(0, Math.min(block.rows, rows - block.first))), block.first);
+        (block.codes as (Uint16Array | null)[])[c] = all.subarray(block.first, block.first + block.rows);
+      }
+      return all;
+    });
+    this.rowStart = this.rowStart.subarray(0, rows);
     return new BlockTable(head, rows, this);
   }
 }
@@ -77,11 +90,13 @@ export class BlockTable extends TableHead implements CsvTable {
   private readonly blocks: readonly RowBlock[];
   private readonly values: readonly (readonly string[])[];
   /** Per column: the codes of every row when every block has codes for it, else null. */
-  private readonly coded: (Uint16Array | null)[];
+  private readonly coded: readonly (Uint16Array | null)[];
   /** 1 for a row carried whole. */
   private readonly isOdd: Uint8Array;
   private readonly odd: ReadonlyMap<number, readonly string[]>;
   private readonly width: number;
+  /** Rows per block when every block but the last has as many, else 0. */
+  private readonly size: number;
 
   constructor(
     head: CsvTableHead,
@@ -92,15 +107,17 @@ export class BlockTable extends TableHead implements CsvTable {
     this.blocks = from.blocks;
     this.values = from.values;
     this.width = from.width;
-    this.coded = from.codes.map((codes, c) => (from.blocks.every((b) => b.codes[c] !== null) ? codes.subarray(0, rowCount) : null));
+    this.coded = from.columnCodes;
     this.odd = from.odd;
+    const size = from.blocks.length > 0 ? from.blocks[0].rows : 0;
+    this.size = from.blocks.every((b, i) => b.first === i * size && (b.rows === size || i === from.blocks.length - 1)) ? size : 0;
     this.isOdd = new Uint8Array(rowCount);
     for (const r of from.odd.keys()) if (r < rowCount) this.isOdd[r] = 1;
   }
 
   cell(r: number, c: number): string {
     if (this.isOdd[r] === 1) return this.odd.get(r)![c] ?? '';
-    if (c < 0 || c >= this.width) return '';
+    if (c < 0 || c >= this.width || !(r >= 0 && r < this.rowCount)) return '';
     const codes = this.coded[c];
     if (codes !== null) return this.values[c][codes[r]];
     const block = this.blockOf(r);
@@ -130,7 +147,9 @@ export class BlockTable extends TableHead implements CsvTable {
   }
 
   private blockOf(r: number): RowBlock {
-    const { blocks } = this;
+    const { blocks, size } = this;
+    // Every block but the last holds `size` rows (the worker's chunks): no search.
+    if (size > 0) return blocks[Math.min(blocks.length - 1, Math.floor(r / size))];
     let lo = 0;
     let hi = blocks.length - 1;
     while (lo < hi) {

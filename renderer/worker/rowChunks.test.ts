@@ -117,6 +117,23 @@ describe('rows of an odd shape', () => {
     expect(packer.encoder!.capacity).toBe(2);
   });
 
+  it('blank lines under a wide header cost no codes: they are counted as records, but never come', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `c${i}`).join(',') + '\n'.repeat(25_000);
+    let received: RowBlocks | null = null;
+    const packer = new RowPacker(
+      (w, rows) => (received = new RowBlocks(w, rows)),
+      (chunk) => received!.take(chunk),
+    );
+    const loaded = loadExport(new TextEncoder().encode(text), { visitor: packer, keepRuleCells: false });
+    if (!loaded.ok) throw new Error('refused');
+    packer.finish();
+    expect(loaded.value.table.rowCount).toBe(0);
+    expect(packer.encoder!.capacity).toBeLessThanOrEqual(256);
+    const table = received!.table(loaded.value.table, 0);
+    expect(table.rowCount).toBe(0);
+    expect(received!.columnCodes.every((codes) => codes === null || codes.length === 0)).toBe(true);
+  });
+
   it('a chunk holds more rows than it was sized for when given them', () => {
     const encoder = new ChunkEncoder(2, 4);
     const records = Array.from({ length: 11 }, (_, r) => [`v${r % 3}`, `w${r}`]);

@@ -2,14 +2,14 @@
 // (titles, teams, licenses, names) travels as 16-bit codes into a dictionary sent once, so the UI thread
 // makes each distinct string once and every row shares it; the other columns' cells travel as one
 // string per chunk plus each cell's end offset. A postMessage then clones a few big strings and typed
-// arrays instead of millions of small strings, and the UI thread unpacks a chunk in short slices.
+// arrays instead of millions of small strings, and the UI thread reads the cells in place (rowBlocks.ts).
 
 import type { KeptColumns, RecordVisitor } from '../../shared/index';
 
 /** Separates cells in a chunk's text: a search over the text then never matches across two cells. */
 export const CELL_SEPARATOR = '\u001f';
 
-/** Rows per chunk: a few MB of text, a few ms to unpack a slice of it. */
+/** Rows per chunk: a few MB of text, handed over while the rest of the file is read. */
 export const CHUNK_ROWS = 20_000;
 
 /** A column with more distinct values than this travels as text from the next chunk on (codes stay 16-bit). */
@@ -18,6 +18,9 @@ export const MAX_DICTIONARY = 8192;
 /** How many of the reader's numbers per column are mapped to dictionary codes (its interners number no more). */
 const MAPPED = 4096;
 const NONE_MAPPED = new Int32Array(0);
+
+/** Rows the first chunk has room for before it grows. */
+const FIRST_CAPACITY = 256;
 
 export interface OddRow {
   /** Index of the row in its chunk. */
@@ -171,7 +174,8 @@ export class ChunkEncoder {
 
   /** More rows than planned in one chunk: room for twice as many. */
   private grow(): void {
-    this.rowCapacity *= 2;
+    const doubled = this.rowCapacity * 2;
+    this.rowCapacity = this.rowCapacity < CHUNK_ROWS && doubled > CHUNK_ROWS ? CHUNK_ROWS : doubled;
     this.codes = this.codes.map((old) => {
       if (old === null) return null;
       const codes = new Uint16Array(this.rowCapacity);
@@ -192,7 +196,7 @@ export class ChunkEncoder {
 
 /**
  * Shown each record as the file is read (a RecordVisitor), packs the rows into chunks and hands each
- * one over as it fills: the page unpacks the first rows while the rest of the file is still being read,
+ * one over as it fills: the page takes the first rows in while the rest of the file is still being read,
  * and no thread holds every cell of the file as a string of its own.
  */
 export class RowPacker implements RecordVisitor {
@@ -206,9 +210,9 @@ export class RowPacker implements RecordVisitor {
   ) {}
 
   begin(header: readonly string[], records: number): KeptColumns {
-    // A chunk's codes are made for the rows there can be (a file of thousands of columns and a few rows
-    // must not cost a chunk's worth of codes per column).
-    this.encoder = new ChunkEncoder(header.length, Math.max(1, Math.min(CHUNK_ROWS, records)));
+    // A chunk's codes start small and grow with the rows that come (a file of thousands of columns and
+    // a few rows, or of blank lines, must not cost a chunk's worth of codes per column).
+    this.encoder = new ChunkEncoder(header.length, Math.max(1, Math.min(FIRST_CAPACITY, records)));
     this.onBegin(header.length, records);
     // Every cell, and any column may repeat: the reader then numbers equal cells alike, and a chunk's
     // codes come from those numbers without looking each cell up (a column of distinct values soon

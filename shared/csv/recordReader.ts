@@ -20,6 +20,9 @@ export class RecordReader {
   blank = true;
   private readonly sentinel: number;
   private readonly d: number;
+  /** The last search for a delimiter: from where, and where it found one (none in between). */
+  private searchedFrom = 0;
+  private foundAt = -1;
 
   /**
    * @param input the text the spans index (record endings made uniform for mixed files)
@@ -70,8 +73,7 @@ export class RecordReader {
         }
         next = close + 1;
       } else {
-        // Cells are short: a loop finds the delimiter sooner than a call to indexOf, and hashes the
-        // cell on the way for a column whose values repeat.
+        // A column whose values repeat: a loop finds the delimiter and hashes the cell on the way.
         next = pos;
         if (interner !== undefined) {
           let h = 0x811c9dc5;
@@ -79,8 +81,8 @@ export class RecordReader {
           cells[c] = interner.at(input, pos, next, h);
           codes[c] = interner.code;
         } else {
-          next = input.indexOf(this.delimiter, pos);
-          if (next === -1 || next > end) next = end;
+          next = this.delimiterFrom(pos);
+          if (next > end) next = end;
           if (wanted) cells[c] = input.slice(pos, next);
           codes[c] = -1;
         }
@@ -98,6 +100,20 @@ export class RecordReader {
     }
     this.count = c;
     this.blank = blank;
+  }
+
+  /**
+   * The first delimiter at or after `pos` (the input's length when none). The last one found is kept:
+   * in a file whose delimiters are rare (one column) a search from each cell would read to the end of
+   * the file again and again.
+   */
+  private delimiterFrom(pos: number): number {
+    if (pos < this.searchedFrom || pos > this.foundAt) {
+      const at = this.input.indexOf(this.delimiter, pos);
+      this.searchedFrom = pos;
+      this.foundAt = at === -1 ? this.input.length : at;
+    }
+    return this.foundAt;
   }
 
   /** Every cell of the record in [start, end), as a new array (for a record that needs them all). */
@@ -161,7 +177,8 @@ export class Interner {
       }
     }
     const shared = this.intern(input.slice(from, to));
-    if (this.code !== -1) this.slots[slot] = this.code;
+    // (The cache may have grown meanwhile: the slot is taken again.)
+    if (this.code !== -1) this.slots[(hash ^ (hash >>> 15)) & (this.slots.length - 1)] = this.code;
     return shared;
   }
 

@@ -58,6 +58,28 @@ describe('the compact table', () => {
     );
   });
 
+  it('reads a file whose delimiters are rare in one pass, not a search to the end of the file per cell', () => {
+    // One column: no delimiter after the header. Searched from every cell, the text would be read
+    // once per row (quadratic); each search here must start where no earlier one looked.
+    const rows = Array.from({ length: 3000 }, (_, r) => `u${r}@x.example`);
+    const text = ['Email', ...rows].join('\n');
+    const searches: number[] = [];
+    const indexOf = String.prototype.indexOf;
+    String.prototype.indexOf = function (this: string, search: string, from?: number) {
+      if (this === text && search === ',') searches.push(from ?? 0);
+      return indexOf.call(this, search, from);
+    };
+    try {
+      const [whole, compact] = both(text, { unique: [0], repeating: [] });
+      expectSame(whole, compact);
+      compact.column(0);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    // One search reads to the end; later ones start only where a new reading begins (column(), cells()).
+    expect(searches.length).toBeLessThanOrEqual(4);
+  });
+
   it('reads every kept cell, interned or not, as papaparse does (RecordReader against papaparse)', () => {
     // Cells made to trouble a reader: quotes doubled at either end, delimiters and line breaks inside
     // quotes, quotes inside unquoted cells, empty quoted cells, values that repeat.

@@ -32,7 +32,7 @@ export interface TextOptions {
   readonly whole?: boolean;
   /**
    * Leave the user check to the caller (false): the app's load worker sends the rows first and checks
-   * the users while the page unpacks them. Default true.
+   * the users while the page takes them in. Default true.
    */
   readonly findUsers?: boolean;
   /** Remembered column choices (the plan's `columns`): the one made for this file's header is applied. */
