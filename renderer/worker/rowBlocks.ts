@@ -13,7 +13,7 @@ export interface RowBlock {
   readonly text: string;
   /** Per column: each row's code into the column's dictionary, or null (cells in `text`). */
   readonly codes: readonly (Uint16Array | null)[];
-  /** Rows of the block (block-relative) carried whole: in neither codes nor text. */
+  /** Rows of the block (block-relative) carried whole (their places in codes and text are placeholders). */
   readonly odd: ReadonlySet<number>;
   /** End offset in `text` of each text cell, row by row. */
   readonly cellEnds: Uint32Array;
@@ -80,6 +80,26 @@ export class RowBlocks {
       }
       return all;
     });
+    // A malformed row travelled whole, with code 0 as a placeholder: give it the code of what it holds,
+    // so counts over the codes (the Overview's current licenses, sorting) count it as it reads.
+    if (this.odd.size > 0) {
+      this.columnCodes.forEach((codes, c) => {
+        if (codes === null) return;
+        const values = this.values[c];
+        const codeOf = new Map(values.map((value, code) => [value, code]));
+        for (const [r, cells] of this.odd) {
+          if (r >= rows) continue;
+          const value = cells[c] ?? '';
+          let code = codeOf.get(value);
+          if (code === undefined && values.length < 0xffff) {
+            code = values.length;
+            values.push(value);
+            codeOf.set(value, code);
+          }
+          codes[r] = code ?? 0;
+        }
+      });
+    }
     this.rowStart = this.rowStart.subarray(0, rows);
     return new BlockTable(head, rows, this);
   }

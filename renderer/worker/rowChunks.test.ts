@@ -35,6 +35,12 @@ describe('rows from the load worker', () => {
     // Cell by cell and column by column too, past the row's end included.
     records.forEach((record, r) => [0, 1, 2, 3, 4, 5].forEach((c) => expect(table.cell(r, c)).toBe(record[c] ?? '')));
     expect(table.column(1)).toEqual(records.map((r) => r[1] ?? ''));
+    // Column codes say what each row holds, malformed rows included (what the Overview counts).
+    for (const c of [0, 1, 2, 3]) {
+      const codes = decoder.columnCodes[c];
+      if (codes !== null) records.forEach((record, r) => expect(decoder.values[c][codes[r]]).toBe(record[c] ?? ''));
+    }
+    expect(decoder.columnCodes.filter((codes) => codes !== null).length).toBeGreaterThan(0);
     // Equal values are one string: the codes point to the same dictionary entry.
     expect(decoder.values[1].filter((v) => v === 'Ava')).toHaveLength(1);
     expect(chunks[0].codes[1]).not.toBeNull();

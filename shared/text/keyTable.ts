@@ -12,7 +12,7 @@ export interface SameKey {
   same(a: number, b: number): boolean;
 }
 
-/** Above this many rows the hashes are sorted rather than put in a table. */
+/** From this many rows on, the hashes are sorted rather than put in a table. */
 export const SORT_FROM = 1 << 18;
 
 const DIGIT_BITS = 11;
