@@ -121,7 +121,8 @@ async function benchSize(browser, users, dir, report, url) {
   report.add(label, 'file chosen → loaded, checked, Overview painted', loads.map((l) => l.overview));
   report.add(label, 'Overview → Assign grid painted', loads.map((l) => l.grid));
   report.add(label, 'file chosen → grid interactive', loads.map((l) => l.total), big ? 2 * floor : 1000);
-  report.add(label, 'longest main-thread task while loading', loads.map((l) => l.longest), big ? null : 50);
+  report.add(label, 'longest main-thread task while loading (until the Overview is painted)', loads.map((l) => l.longest), big ? null : 50);
+  report.add(label, 'longest main-thread task opening Assign afterwards (its grid made)', loads.map((l) => l.gridLongest));
   say(`    (long tasks over 50 ms per load: ${loads.map((l) => l.longTasks).join(', ')}; in the last, at ms after the file was chosen: ${loads.at(-1).tasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.at.toFixed(0)}`).join(', ') || 'none'}; Overview painted at ${loads.at(-1).overview.toFixed(0)})`);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lp:')).map((m) => ({ name: m.name, at: m.startTime - window.__chosenAt })).sort((a, b) => a.at - b.at));
   say(`    (the last load's moments, ms after the file was chosen: ${marks.map((m) => `${m.name.slice(3)} ${m.at.toFixed(0)}`).join(', ')})`);

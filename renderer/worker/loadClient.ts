@@ -209,6 +209,7 @@ export function loadInWorker(bytes: Uint8Array, options: LoadOptions): Promise<R
           ranks.set(message.column, { rank: message.rank, distinct: message.distinct });
           return;
         case 'settled':
+          mark('worker-settled');
           end();
           options.onSettled?.();
           return;

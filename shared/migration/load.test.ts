@@ -278,3 +278,21 @@ describe('pathological input is read in linear time and never throws', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('rows by email ("which user are you")', () => {
+  it('are found the same from the key hashes made while reading as from the cells', () => {
+    const text = csv(['Email,New License', 'ann@example.com,Engage', ' ANN@Example.com ,Admin', 'bob@example.com,', 'ann@example.co,Admin']);
+    const loaded = loadExport(utf8(text));
+    if (!loaded.ok) throw new Error('refused');
+    expect(loaded.value.keyHashes?.email).not.toBeNull();
+    const withHashes = createSession(loaded.value, PLAN);
+    const { keyHashes: _dropped, ...withoutHashes } = loaded.value;
+    const fromCells = createSession(withoutHashes as LoadedExport, PLAN);
+    for (const email of ['ann@example.com', 'Ann@EXAMPLE.com', 'bob@example.com', 'nobody@example.com', '']) {
+      expect(withHashes.rowsWithEmail(email)).toEqual(fromCells.rowsWithEmail(email));
+    }
+    expect(withHashes.rowsWithEmail('ann@example.com')).toEqual([0, 1]);
+    // Asked again: the same answer.
+    expect(withHashes.rowsWithEmail(' ann@example.com')).toEqual([0, 1]);
+  });
+});

@@ -12,7 +12,7 @@ import { checkRow, currentLicenseName, emptyRowValues, type RowValues } from '..
 import { SeatLedger, seatClaim, type SeatClaim, type SeatUsage } from '../validation/seats';
 import { normalizeEmail, selfFindings } from '../validation/selfRules';
 import { codeBit, FindingSink } from '../validation/sink';
-import { emailKey } from '../validation/userKey';
+import { emailHash, emailKey } from '../validation/userKey';
 import type { LoadedExport } from './load';
 
 export type { SeatUsage } from '../validation/seats';
@@ -74,6 +74,8 @@ export class MigrationSession {
   private me: string | null;
   private meRows: Set<number>;
   private emailRows: Map<string, number[]> | null = null;
+  /** rowsWithEmail's answers, by email key. */
+  private readonly emailAnswers = new Map<string, readonly number[]>();
   /** 1 for a record that cannot be read (MALFORMED_ROW): no rule runs on it and it takes no seat. */
   private readonly malformed: Uint8Array;
   /** Findings no edit of New License / New Add-ons can change, computed once (a repair resolves some of them). */
@@ -505,23 +507,40 @@ export class MigrationSession {
     this.revision++;
   }
 
-  /** Rows whose email is `email` (any case). The index is built on first use only. */
+  /**
+   * Rows whose email is `email` (any case). With the rows' email hashes (made when the file was read)
+   * the hashes are scanned and only a matching row's cell is read again; otherwise an index is built on
+   * first use. Emails never change in a session, so answers are kept.
+   */
   rowsWithEmail(email: string): readonly number[] {
-    if (this.emailRows === null) {
-      this.emailRows = new Map();
-      const column = this.source.columns.email;
-      if (column >= 0) {
-        const { table } = this.source;
+    const key = emailKey(email);
+    const column = this.source.columns.email;
+    if (column < 0 || key === '') return [];
+    const known = this.emailAnswers.get(key);
+    if (known !== undefined) return known;
+    const { table } = this.source;
+    const hashes = this.source.keyHashes?.email ?? null;
+    let rows: number[];
+    if (hashes !== null && hashes.length === this.rowCount) {
+      const hash = emailHash(email);
+      rows = [];
+      for (let r = 0; r < hashes.length; r++) if (hashes[r] === hash && emailKey(table.cell(r, column)) === key) rows.push(r);
+    } else {
+      if (this.emailRows === null) {
+        this.emailRows = new Map();
         for (let r = 0; r < this.rowCount; r++) {
-          const key = emailKey(table.cell(r, column));
-          if (key === '') continue;
-          const list = this.emailRows.get(key);
+          const cellKey = emailKey(table.cell(r, column));
+          if (cellKey === '') continue;
+          const list = this.emailRows.get(cellKey);
           if (list) list.push(r);
-          else this.emailRows.set(key, [r]);
+          else this.emailRows.set(cellKey, [r]);
         }
       }
+      rows = this.emailRows.get(key) ?? [];
     }
-    return this.emailRows.get(emailKey(email)) ?? [];
+    if (this.emailAnswers.size >= 64) this.emailAnswers.clear();
+    this.emailAnswers.set(key, rows);
+    return rows;
   }
 
   // ---- driving the rules --------------------------------------------------------------------
