@@ -103,7 +103,7 @@ export function userKey(session: MigrationSession, r: number): string | null {
 export function journalOf(session: MigrationSession, source: SourceInfo, updatedAt: string, original: OriginalFile | null = null): Journal {
   // Only edited rows are visited: an autosave after one edit must not scan a million rows.
   const assignments: Journal['assignments'] = {};
-  for (const r of [...session.editedRows()].sort((a, b) => a - b)) {
+  for (const r of session.editedRows()) {
     const key = userKey(session, r);
     if (key !== null) assignments[key] = { license: session.licenseOf(r), addOns: session.addOnsOf(r) };
   }

@@ -110,7 +110,8 @@ export class MigrationSession {
   private readonly rowsPerCode = new Int32Array(CODE_ORDER.length);
   private readonly seats: SeatLedger;
   /** Rows whose New License / New Add-ons differ from the file's: what saved progress records. */
-  private readonly edited = new Set<number>();
+  /** 1 for a row whose New License / New Add-ons differ from the file's (made at the first edit). */
+  private edited: Uint8Array | null = null;
   private assigned = 0;
   private readonly counter = new FindingSink();
   private readonly scratch: RowValues = emptyRowValues();
@@ -215,9 +216,12 @@ export class MigrationSession {
     return userLabel(this.source, r);
   }
 
-  /** Rows whose New License / New Add-ons now differ from the file's (no scan: kept up to date by edits). */
-  editedRows(): ReadonlySet<number> {
-    return this.edited;
+  /** Rows whose New License / New Add-ons now differ from the file's, ascending (kept up to date by edits). */
+  editedRows(): number[] {
+    const rows: number[] = [];
+    const edited = this.edited;
+    if (edited !== null) for (let r = 0; r < edited.length; r++) if (edited[r] === 1) rows.push(r);
+    return rows;
   }
 
   /** Readable rows with a New License (any text): "1,204 of 1,530 users assigned". */
@@ -405,7 +409,9 @@ export class MigrationSession {
       }
       if (!(r >= 0 && r < this.rowCount)) continue;
       const before: { -readonly [K in keyof CellChange]: CellChange[K] } = { row: r };
+      let changed = false;
       if (change.excluded !== undefined && change.excluded !== (this.excluded[r] === 1)) {
+        changed = true;
         before.excluded = this.excluded[r] === 1;
         this.unevaluate(r);
         this.excluded[r] = change.excluded ? 1 : 0;
@@ -416,6 +422,7 @@ export class MigrationSession {
         const now = this.restoredColumns(r);
         const next = [...new Set(change.restored)].sort((a, b) => a - b);
         if (next.length !== now.length || next.some((c, i) => c !== now[i])) {
+          changed = true;
           before.restored = now;
           this.unevaluate(r);
           if (next.length === 0) this.restoredCells.delete(r);
@@ -428,17 +435,17 @@ export class MigrationSession {
         const license = change.license ?? cells.license[r];
         const addOns = change.addOns ?? cells.addOns[r];
         if (license !== cells.license[r] || addOns !== cells.addOns[r]) {
+          changed = true;
           before.license = cells.license[r];
           before.addOns = cells.addOns[r];
           this.unevaluate(r);
           cells.license[r] = license;
           cells.addOns[r] = addOns;
-          if (license === table.cell(r, columns.newLicense) && addOns === table.cell(r, columns.newAddOns)) this.edited.delete(r);
-          else this.edited.add(r);
+          (this.edited ??= new Uint8Array(this.rowCount))[r] = license === table.cell(r, columns.newLicense) && addOns === table.cell(r, columns.newAddOns) ? 0 : 1;
           this.evaluateRow(r);
         }
       }
-      if (Object.keys(before).length > 1) {
+      if (changed) {
         undo.push(before);
         rows.push(r);
       }
