@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, importPlan, repoRoot, samples, seat, shotBoth } from './helpers';
+import { cell, chooseFile, downloadText, freshApp, gotoStep, importPlan, pickLicense, repoRoot, samples, seat, shotBoth } from './helpers';
 
 const ENCODINGS = path.join(repoRoot, 'test/fixtures/encodings');
 
@@ -47,8 +47,7 @@ test('a file whose columns are named differently asks which column is which, rem
   await expect(page.getByTestId('current-addon-counts')).toContainText('Meet');
   await gotoStep(page, 'assign');
   await expect(cell(page, 0, 3)).toHaveText('ava.smith@acme.example');
-  await cell(page, 0, 8).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
+  await pickLicense(page, 0, 8, /^Engage/);
   await expect(seat(page, 'Engage')).toHaveText('1 / 40');
 
   // The plan carries the choice for this header.
@@ -112,8 +111,7 @@ test('a guessed encoding can be questioned: the admin chooses another, and the c
   await expect(page.getByTestId('plan-editor')).toBeVisible();
   await importPlan(page);
   await gotoStep(page, 'assign');
-  await cell(page, 0, 6).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
+  await pickLicense(page, 0, 6, /^Engage/);
   await expect(seat(page, 'Engage')).toHaveText('1 / 40');
   const guessed = page.getByTestId('panel-findings').locator('[data-code="ENCODING_GUESSED"]');
   await expect(guessed).toContainText('Windows-1250');

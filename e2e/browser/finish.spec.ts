@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, importPlan, mapInTable, openSample, realClient, repoRoot, samples, seat, shotBoth } from './helpers';
+import { cell, chooseFile, downloadText, freshApp, gotoStep, importPlan, mapInTable, openSample, pickLicense, realClient, repoRoot, samples, seat, shotBoth } from './helpers';
 
 const LICENSE = 8;
 
@@ -113,8 +113,7 @@ test('long file names end in an ellipsis, with the whole name at hand', async ({
   await expect(page.locator('.file-name')).toHaveAttribute('title', name);
   await importPlan(page);
   await gotoStep(page, 'assign');
-  await cell(page, 0, LICENSE).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Admin/ }).click();
+  await pickLicense(page, 0, LICENSE, /^Admin/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
   await page.reload();
   const saved = page.getByTestId('saved-name');

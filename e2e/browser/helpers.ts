@@ -58,6 +58,12 @@ export async function gotoStep(page: Page, step: 'open' | 'overview' | 'map' | '
 /** The grid cell of a session row (0-based) and column index. */
 export const cell = (page: Page, row: number, column: number | string) => page.locator(`.grid-host [role="row"][row-id="${row}"] [role="gridcell"][col-id="${column}"]`);
 
+/** Choose a license for a grid cell through its editor (double-click, then the option named `name`). */
+export async function pickLicense(page: Page, row: number, column: number, name: RegExp): Promise<void> {
+  await cell(page, row, column).dblclick();
+  await page.getByTestId('license-editor').getByRole('option', { name }).click();
+}
+
 export const seat = (page: Page, name: string) => page.locator(`[data-testid="seat-counters"] [data-seat="${name}"] .seat-count`);
 
 export async function shot(page: Page, name: string): Promise<void> {

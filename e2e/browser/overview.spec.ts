@@ -1,7 +1,7 @@
 // Overview: counts from the file beside the plan, the plan editable and exchangeable, "which user are you", the chart.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { cell, chooseFile, downloadText, freshApp, gotoStep, openSample, realClient, seat } from './helpers';
+import { chooseFile, downloadText, freshApp, gotoStep, openSample, pickLicense, realClient, seat } from './helpers';
 
 test('edits the plan: seats, add, rename (holders kept), add-ons allowed, remove', async ({ page }) => {
   await freshApp(page);
@@ -13,8 +13,7 @@ test('edits the plan: seats, add, rename (holders kept), add-ons allowed, remove
 
   // assign a user Engage, then rename Engage → Engage Pro: the user keeps it
   await gotoStep(page, 'assign');
-  await cell(page, 0, 8).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
+  await pickLicense(page, 0, 8, /^Engage/);
   await expect(seat(page, 'Engage')).toHaveText('1 / 30');
   await gotoStep(page, 'overview');
   await page.getByLabel('License 1 name').fill('Engage Pro');

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, importPlan, samples, seat } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, importPlan, pickLicense, samples, seat } from './helpers';
 
 const LICENSE = 8;
 const ADDONS = 9;
@@ -42,12 +42,9 @@ test('editors start from what a misspelled cell most likely means and never drop
 
 test('undo after renaming a license undoes the rename first, then the edits before it: never an unknown name', async ({ page }) => {
   await openWith(page, (csv) => csv);
-  await cell(page, 0, LICENSE).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
-  await cell(page, 0, LICENSE).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Admin/ }).click();
-  await cell(page, 1, LICENSE).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Engage/ }).click();
+  await pickLicense(page, 0, LICENSE, /^Engage/);
+  await pickLicense(page, 0, LICENSE, /^Admin/);
+  await pickLicense(page, 1, LICENSE, /^Engage/);
   await gotoStep(page, 'overview');
   await page.getByLabel('License 1 name').fill('Engage Pro');
   await expect(seat(page, 'Engage Pro')).toHaveText('1 / 40');
@@ -84,8 +81,7 @@ test('removing a license users hold asks first in the app\'s own dialog, naming 
     native.push(dialog.message());
     void dialog.dismiss();
   });
-  await cell(page, 0, LICENSE).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name: /^Essentials/ }).click();
+  await pickLicense(page, 0, LICENSE, /^Essentials/);
   await gotoStep(page, 'overview');
   const remove = page.getByRole('button', { name: 'Remove Essentials' });
   await remove.click();

@@ -4,22 +4,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cell, chooseFile, freshApp, gotoStep, importPlan, openSample, realClient, samples, seat, shotBoth } from './helpers';
+import { cell, chooseFile, freshApp, gotoStep, importPlan, openSample, pickLicense, realClient, samples, seat, shotBoth } from './helpers';
 
 const LICENSE = 8;
 const sampleBytes = (): Buffer => readFileSync(path.join(samples, 'sample-export.csv'));
-
-async function pickLicense(page: Page, row: number, name: RegExp, column = LICENSE): Promise<void> {
-  await cell(page, row, column).dblclick();
-  await page.getByTestId('license-editor').getByRole('option', { name }).click();
-}
 
 test('the Open step lists saved migrations with file name, date, users and edits; the sample resumes without asking for a file', async ({ page }) => {
   await freshApp(page);
   await openSample(page);
   await gotoStep(page, 'assign');
-  await pickLicense(page, 0, /^Admin/);
-  await pickLicense(page, 1, /^Engage/);
+  await pickLicense(page, 0, LICENSE, /^Admin/);
+  await pickLicense(page, 1, LICENSE, /^Engage/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
 
   await page.reload();
@@ -39,10 +34,10 @@ test('a grid edit made just before a reload is kept (saved as the page unloads, 
   await freshApp(page);
   await openSample(page);
   await gotoStep(page, 'assign');
-  await pickLicense(page, 0, /^Admin/);
+  await pickLicense(page, 0, LICENSE, /^Admin/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
   // The next edit, then a reload at once: the regular save (a second after an edit) has not run yet.
-  await pickLicense(page, 3, /^Engage/);
+  await pickLicense(page, 3, LICENSE, /^Engage/);
   await expect(seat(page, 'Engage')).toHaveText('1 / 40');
   await page.reload();
   await expect(page.getByTestId('saved-meta')).toContainText('2 edits');
@@ -72,7 +67,7 @@ async function savedRealMigration(page: Page): Promise<void> {
   await expect(page.getByTestId('plan-editor')).toBeVisible();
   await importPlan(page, path.join(realClient, 'plan.json'));
   await gotoStep(page, 'assign');
-  await pickLicense(page, 0, /^Sales Cloud/, 11);
+  await pickLicense(page, 0, 11, /^Sales Cloud/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
   await page.reload();
   await expect(page.getByTestId('saved-entry')).toHaveCount(1);
@@ -102,7 +97,7 @@ test('continuing with a file that does not match says what does not match and ne
   await expect(page.getByTestId('file-name')).toHaveText('other-export.csv');
   await expect(page.getByTestId('notice')).toContainText('the saved migration is kept as it was');
   await gotoStep(page, 'assign');
-  await pickLicense(page, 0, /^Sales Cloud/);
+  await pickLicense(page, 0, LICENSE, /^Sales Cloud/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
   await page.reload();
   await expect(page.getByTestId('saved-name')).toHaveText(['other-export.csv', '00-original-export.csv']);
@@ -122,7 +117,7 @@ test('the same users in a file that is not byte-for-byte the one saved: restored
   await expect(page.getByTestId('plan-editor')).toBeVisible();
   await importPlan(page);
   await gotoStep(page, 'assign');
-  await pickLicense(page, 0, /^Admin/);
+  await pickLicense(page, 0, LICENSE, /^Admin/);
   await expect(page.getByTestId('autosaved')).toBeAttached({ timeout: 5000 });
   await page.reload();
   await expect(page.getByTestId('saved-meta')).toContainText('52 users, 1 assigned · 1 edit');

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { SeatChart } from '../components/SeatChart';
 import { goTo, setMe } from '../store/actions';
 import { meOf, myRowOf, rowCountOf, seatsOf, sessionOf } from '../store/reads';
+import { emailSuggestions } from '../store/search';
 import { sameSeats } from '../store/selectors';
 import { useApp } from '../store/useApp';
 import { count, num } from '../text/counts';
@@ -25,21 +26,8 @@ function MePicker() {
     setShownMe(me);
     setText(me ?? '');
   }
-  // The emails in a file never change: suggestions are read from the file's rows. The email already
-  // chosen and found is its own suggestion (no pass over a million rows when the Overview opens).
-  const emails = useMemo(() => {
-    const column = session?.source.columns.email ?? -1;
-    if (!session || column < 0) return [];
-    const { table } = session.source;
-    if (me !== null && text === me && myRow >= 0) return [table.cell(myRow, column).trim()];
-    const needle = new RegExp(text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    const out: string[] = [];
-    for (let r = 0; r < session.rowCount && out.length < SUGGESTIONS; r++) {
-      const email = table.cell(r, column);
-      if (needle.test(email) && email.trim() !== '') out.push(email.trim());
-    }
-    return out;
-  }, [session, text, me, myRow]);
+  // The emails in a file never change: suggestions are read from the file's rows.
+  const emails = useMemo(() => (session ? emailSuggestions(session, text, me, myRow, SUGGESTIONS) : []), [session, text, me, myRow]);
   return (
     <section className="panel" data-testid="me-picker">
       <h2>Which user are you?</h2>

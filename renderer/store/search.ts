@@ -86,3 +86,22 @@ export function searchRows(session: MigrationSession, indexes: FileIndexes, quer
   for (let row = 0; row < n; row++) if (mask[row] === 0 && (holds(session.licenseOf(row)) || holds(session.addOnsOf(row)))) mask[row] = 1;
   return mask;
 }
+
+/**
+ * Emails of the file holding `text` (any case), at most `limit`, for "which user are you". The email
+ * already chosen and found (`me` on row `myRow`) is its own suggestion: no pass over a million rows when
+ * the Overview opens.
+ */
+export function emailSuggestions(session: MigrationSession, text: string, me: string | null, myRow: number, limit: number): string[] {
+  const column = session.source.columns.email;
+  if (column < 0) return [];
+  const { table } = session.source;
+  if (me !== null && text === me && myRow >= 0) return [table.cell(myRow, column).trim()];
+  const needle = new RegExp(escapeRegExp(text.trim()), 'i');
+  const out: string[] = [];
+  for (let r = 0; r < session.rowCount && out.length < limit; r++) {
+    const email = table.cell(r, column);
+    if (needle.test(email) && email.trim() !== '') out.push(email.trim());
+  }
+  return out;
+}

@@ -23,9 +23,14 @@ export interface RowBlock {
   readonly textCells: number;
 }
 
+/** A block as RowBlocks holds it: its codes become views of the column's codes once all rows have come. */
+interface HeldBlock extends RowBlock {
+  readonly codes: (Uint16Array | null)[];
+}
+
 /** Receives a file's chunks as they come: keeps them, and each column's dictionary. */
 export class RowBlocks {
-  readonly blocks: RowBlock[] = [];
+  readonly blocks: HeldBlock[] = [];
   /** Each row's offset in its block's text. */
   rowStart: Uint32Array;
   /** Per column: its dictionary's values in code order. */
@@ -76,7 +81,7 @@ export class RowBlocks {
       for (const block of this.blocks) {
         const codes = block.codes[c]!;
         all.set(codes.subarray(0, Math.max(0, Math.min(block.rows, rows - block.first))), block.first);
-        (block.codes as (Uint16Array | null)[])[c] = all.subarray(block.first, block.first + block.rows);
+        block.codes[c] = all.subarray(block.first, block.first + block.rows);
       }
       return all;
     });

@@ -155,12 +155,6 @@ export class ChunkEncoder {
     return chunk;
   }
 
-  /** Rows `from` to `to` of `records` as one chunk (they must follow the rows added before). */
-  encode(records: readonly (readonly string[])[], from: number, to: number): RowChunk {
-    for (let r = from; r < to; r++) this.add(records[r], records[r].length);
-    return this.flush() ?? { first: this.first, rows: 0, codes: this.dictionaries.map(() => null), added: this.dictionaries.map(() => []), text: '', cellEnds: new Uint32Array(0), odd: [] };
-  }
-
   /** Remember that the reader's `number` in column `c` is dictionary code `code` (the map grows as needed). */
   private mapTo(c: number, number: number, code: number): void {
     let mapped = this.mapped[c];

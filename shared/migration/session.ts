@@ -4,7 +4,7 @@
 import { PlanIndex, type AddOnsValue } from '../plan/planIndex';
 import type { Plan } from '../plan/plan';
 import { byCode, CODE_ORDER, SEVERITY, type Finding, type FindingCode, type PlacedFinding } from '../validation/codes';
-import { findUsers, firstWithEmail, reportUsers } from '../validation/duplicateUsers';
+import { findUsers, reportUsers } from '../validation/duplicateUsers';
 import { headerFindings, malformedFindings } from '../validation/fileRules';
 import { compareWithOriginal, type OriginalMatch } from '../validation/originalRules';
 import { placeFinding, rowNumberOf, userLabel } from '../validation/place';
@@ -150,7 +150,7 @@ export class MigrationSession {
     this.staticFile = [];
     for (const f of fixed.collected!) this.addStatic(f);
     // The admin's own row is the first row with their email (later ones are DUPLICATE_USER).
-    const mine = this.me === null ? -1 : firstWithEmail(table, columns.email, this.malformed, source.keyHashes?.email ?? null, this.me);
+    const mine = this.me === null ? -1 : (this.rowsWithEmail(this.me).find((r) => this.isActive(r)) ?? -1);
     this.meRows = new Set(mine >= 0 ? [mine] : []);
 
     if (rowsLater) this.resetCounts();

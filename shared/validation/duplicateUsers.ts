@@ -73,21 +73,6 @@ export function checkUsers(table: Pick<CsvTable, 'rowCount' | 'cell'>, columns: 
   reportUsers(findUsers(table, columns, skip, hashes), table, columns, sink);
 }
 
-/**
- * The first readable row whose Email is `email` (compared as emailKey compares), or -1: the rows' email
- * hashes are scanned, and only a row whose hash matches is read again.
- */
-export function firstWithEmail(table: Pick<CsvTable, 'rowCount' | 'cell'>, column: number, skip: Uint8Array, hashes: Int32Array | null, email: string): number {
-  const key = emailKey(email);
-  if (column < 0 || key === '') return -1;
-  const hash = emailHash(email);
-  for (let r = 0; r < table.rowCount; r++) {
-    if (skip[r] === 1) continue;
-    if (hashes !== null ? hashes[r] === hash && emailKey(table.cell(r, column)) === key : emailKey(table.cell(r, column)) === key) return r;
-  }
-  return -1;
-}
-
 /** Flagged rows as they are found (typed arrays that grow). */
 class Flagged {
   private rows = new Int32Array(64);
